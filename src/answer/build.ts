@@ -1,0 +1,86 @@
+/** Small constructors shared by the commands, so every answer is shaped the same way. */
+import type { Corpus, Region, Report } from "../corpus/corpus.ts";
+import type { Paragraph } from "../corpus/structure.ts";
+import { findNumbers } from "../facts/numbers.ts";
+import { MESSAGES } from "./messages.ts";
+import type { Answer, Citation, ErrorCode, Mark } from "./schema.ts";
+
+export function failure(
+  command: string,
+  code: ErrorCode,
+  message: string,
+  extra: Partial<Answer> = {},
+): Answer {
+  const suggestions = extra.error?.suggestions;
+  return {
+    ok: false,
+    command,
+    answer: message,
+    facts: [],
+    citations: [],
+    ...extra,
+    error: { code, message, ...(suggestions ? { suggestions } : {}) },
+  };
+}
+
+export function citationOf(
+  corpus: Corpus,
+  p: Paragraph,
+  quote: string,
+  terms: readonly string[] = [],
+): Citation {
+  const report = corpus.reportById.get(p.reportId);
+  return {
+    id: p.id,
+    region: report?.region ?? "",
+    report: report?.title ?? p.reportId,
+    section: p.headings.join(" › ") || "（开篇）",
+    paragraph: p.n,
+    quote,
+    marks: marksIn(quote, terms),
+  };
+}
+
+/** Spans of the quote holding a query term or a number, sorted and non-overlapping. */
+export function marksIn(quote: string, terms: readonly string[]): Mark[] {
+  const spans: Mark[] = [];
+  for (const n of findNumbers(quote)) spans.push({ start: n.start, end: n.end, kind: "number" });
+  for (const t of new Set(terms)) {
+    if (t.length < 2 && !/\p{Script=Han}/u.test(t)) continue;
+    let from = 0;
+    const lower = quote.toLowerCase();
+    for (;;) {
+      const at = lower.indexOf(t.toLowerCase(), from);
+      if (at < 0) break;
+      spans.push({ start: at, end: at + t.length, kind: "term" });
+      from = at + t.length;
+    }
+  }
+  spans.sort((a, b) => a.start - b.start || b.end - a.end);
+  const out: Mark[] = [];
+  for (const s of spans) {
+    const last = out.at(-1);
+    if (last && s.start < last.end) continue;
+    out.push(s);
+  }
+  return out;
+}
+
+export type ReportPick = { ok: true; report: Report } | { ok: false; answer: Answer };
+
+/** The region's report for a year, or its latest when no year is given. */
+export function pickReport(command: string, region: Region, year: number | null): ReportPick {
+  if (year === null) {
+    const latest = region.reports[0];
+    if (latest) return { ok: true, report: latest };
+  }
+  const found = region.reports.find((r) => r.year === year);
+  if (found) return { ok: true, report: found };
+  const years = region.reports.map((r) => r.year);
+  return {
+    ok: false,
+    answer: failure(command, "not_found", MESSAGES.noYear(region.name, year ?? 0, years), {
+      error: { code: "not_found", message: "", suggestions: years.map(String) },
+    }),
+  };
+}

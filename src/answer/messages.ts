@@ -1,0 +1,36 @@
+/** Chinese messages for expected outcomes, in one table so every front end says the same thing. */
+import type { ErrorCode } from "./schema.ts";
+
+export const MESSAGES = {
+  empty: "请输入问题或命令，例如：/target 临淄 GDP。输入 /help 查看用法。",
+  tooLong: (max: number) => `输入过长（超过 ${max} 个字符），请缩短问题后再试。`,
+  noContent: "没有看懂这个问题：请用文字描述要查的地区和指标，例如“临淄GDP目标是多少”。",
+  unknownCommand: (name: string, known: string[]) =>
+    `没有 /${name} 这个命令。可用命令：${known.map((k) => `/${k}`).join("、")}。`,
+  missingRegion: (cmd: string) => `/${cmd} 需要地区，例如：/${cmd} 临淄 GDP。`,
+  missingIndicator: (cmd: string) => `/${cmd} 需要指标，例如：/${cmd} 临淄 GDP。`,
+  missingQuestion: "请在 /ask 后写上问题，例如：/ask 临淄新建了多少充电桩。",
+  badYear: (y: string) => `年份“${y}”无效，请写四位年份，例如 2024。`,
+  badOption: (name: string) => `不认识的选项“${name}”。`,
+  badKind: (v: string) => `“${v}”不是有效的类型：请写 target（目标）或 actual（实际）。`,
+  unknownRegion: (input: string, known: string[]) =>
+    `语料中没有“${input}”的报告。已收录地区：${known.join("、")}。`,
+  closestRegion: (names: string[]) => `最接近的是：${names.join("、")}。`,
+  ambiguousRegion: (input: string, names: string[]) => `“${input}”可能指：${names.join("、")}，请写全称。`,
+  noYear: (region: string, year: number, years: number[]) =>
+    `${region}没有 ${year} 年的报告（已收录：${years.join("、")} 年）。`,
+  unknownIndicator: (input: string) => `没有找到指标“${input}”。`,
+  notFoundFact: (region: string, label: string, indicator: string) =>
+    `${region}${label}中没有找到“${indicator}”的${indicator ? "" : ""}表述。以下是最接近的段落。`,
+  notFoundAsk: "报告中没有找到与问题相符的内容。",
+  badCitation: (id: string) => `引用编号“${id}”无效，格式应为“报告编号#段落号”，例如 linzi-2023#57。`,
+  unknownCitation: (id: string) => `没有找到段落“${id}”。`,
+} as const;
+
+export const ERROR_TITLES: Record<ErrorCode, string> = {
+  unknown_region: "未知地区",
+  ambiguous_region: "地区不明确",
+  not_found: "未找到",
+  bad_input: "输入有误",
+  unknown_command: "未知命令",
+};

@@ -1,0 +1,67 @@
+/**
+ * The answer model: one schema for every command's result, read by every front end (terminal, JSON,
+ * Discord). Documented in the README; other tools read it, so keep it stable.
+ */
+import { z } from "zod";
+
+export const ErrorCode = z.enum([
+  "unknown_region",
+  "ambiguous_region",
+  "not_found",
+  "bad_input",
+  "unknown_command",
+]);
+export type ErrorCode = z.infer<typeof ErrorCode>;
+
+export const FactSchema = z.object({
+  region: z.string(),
+  indicator: z.string(),
+  kind: z.enum(["target", "actual"]),
+  value: z.number().nullable(),
+  unit: z.string().nullable(),
+  change: z.string().nullable(),
+  qualifier: z.string().nullable(),
+  text: z.string(),
+  citation: z.string(),
+  /** The formatted line, e.g. "临淄区 · 2023年预期目标 · 地区生产总值：增长5.5%以上". */
+  display: z.string().optional(),
+  /** Upper bound of a range such as 4.5%—5% (value holds the lower bound). */
+  valueHigh: z.number().nullable().optional(),
+  /** "annual", or "multi-year" for 十四五/十五五 goals. */
+  horizon: z.enum(["annual", "multi-year"]).optional(),
+  year: z.number().int().optional(),
+});
+export type Fact = z.infer<typeof FactSchema>;
+
+export const MarkSchema = z.object({
+  start: z.number().int().nonnegative(),
+  end: z.number().int().nonnegative(),
+  kind: z.enum(["term", "number"]),
+});
+export type Mark = z.infer<typeof MarkSchema>;
+
+export const CitationSchema = z.object({
+  id: z.string(),
+  region: z.string(),
+  report: z.string(),
+  section: z.string(),
+  paragraph: z.number().int().positive(),
+  quote: z.string(),
+  /** Spans of `quote` that matched the question (terms) or hold numbers, as UTF-16 offsets. */
+  marks: z.array(MarkSchema).optional(),
+});
+export type Citation = z.infer<typeof CitationSchema>;
+
+export const AnswerSchema = z.object({
+  ok: z.boolean(),
+  command: z.string(),
+  answer: z.string(),
+  facts: z.array(FactSchema),
+  citations: z.array(CitationSchema),
+  error: z
+    .object({ code: ErrorCode, message: z.string(), suggestions: z.array(z.string()).optional() })
+    .optional(),
+  /** Paging for /ask: the page shown and whether more passages exist. */
+  page: z.object({ page: z.number().int().positive(), hasMore: z.boolean() }).optional(),
+});
+export type Answer = z.infer<typeof AnswerSchema>;

@@ -1,0 +1,273 @@
+/**
+ * Lays out a /compare chart as SVG: horizontal bars (Chinese region names read best on the left, and 50
+ * rows still fit), a zero-based axis, ranges as floating bars with end caps, and the regions without a
+ * number listed as text under the chart rather than drawn as zero.
+ */
+import type { ChartInput, ChartRow } from "./compare-chart.ts";
+import { TextSetter, type TextStyle } from "./glyph-text.ts";
+import { truncate, wrapText } from "./text-wrap.ts";
+import { formatTick, niceScale } from "./ticks.ts";
+import { el, escapeXml } from "./xml.ts";
+
+export const CHART_WIDTH = 760;
+
+const PAD = 28;
+const ROW_H = 28;
+const BAR_H = 16;
+const GAP = 12;
+/** From this many rows on the tick labels repeat at the top, so a reader need not scroll to the axis. */
+const TOP_AXIS_MIN_ROWS = 16;
+export const MISSING_PREFIX = "未给出数值：";
+
+const COLOR = {
+  background: "#ffffff",
+  text: "#1f2933",
+  muted: "#616e7c",
+  stripe: "#f4f6f9",
+  grid: "#e2e6ec",
+  axis: "#9aa5b1",
+  bar: "#4e79a7",
+  rangeFill: "#f6c08a",
+  rangeEdge: "#d0691a",
+  value: "#334e68",
+};
+
+const STYLE = {
+  title: { size: 22, bold: true, fill: COLOR.text },
+  subtitle: { size: 14, fill: COLOR.muted },
+  label: { size: 14, fill: COLOR.text, anchor: "end" },
+  value: { size: 13, fill: COLOR.value },
+  legend: { size: 13, fill: COLOR.muted },
+  tick: { size: 12, fill: COLOR.muted, anchor: "middle" },
+  missing: { size: 13, fill: COLOR.text },
+  footer: { size: 12, fill: COLOR.muted },
+} satisfies Record<string, TextStyle>;
+
+const LINE = { title: 30, subtitle: 20, missing: 20, footer: 18 };
+
+export interface RowGeometry {
+  label: string;
+  kind: "bar" | "range";
+  /** Vertical centre of the row. */
+  y: number;
+  /** Horizontal extent of the drawn bar or range. */
+  x0: number;
+  x1: number;
+}
+
+export interface CompareLayout {
+  svg: string;
+  width: number;
+  height: number;
+  /** Right edge of the (right-aligned) region labels. */
+  labelRight: number;
+  zeroX: number;
+  rows: RowGeometry[];
+  /** The lines listing regions without a number, as drawn. */
+  missingLines: string[];
+}
+
+interface Plotted {
+  row: ChartRow;
+  kind: "bar" | "range";
+  from: number;
+  to: number;
+}
+
+function plotted(row: ChartRow): Plotted | null {
+  if (row.low !== undefined && row.high !== undefined) {
+    return { row, kind: "range", from: Math.min(row.low, row.high), to: Math.max(row.low, row.high) };
+  }
+  if (row.value === null) return null;
+  return { row, kind: "bar", from: Math.min(0, row.value), to: Math.max(0, row.value) };
+}
+
+/** Baseline that centres a line of CJK text of `size` px on `centre`. */
+function baseline(centre: number, size: number): number {
+  return centre + size * 0.36;
+}
+
+export function layoutCompareChart(input: ChartInput): CompareLayout {
+  const width = CHART_WIDTH;
+  const inner = width - 2 * PAD;
+  const type = new TextSetter();
+  const measure = (style: TextStyle) => (s: string) => type.width(s, style.size, style.bold);
+  const parts: string[] = [];
+  let y = PAD;
+
+  /** Wrapped paragraph starting at the current y; returns the lines drawn. */
+  const paragraph = (content: string, style: TextStyle, lineHeight: number): string[] => {
+    const lines = wrapText(content, inner, measure(style));
+    for (const line of lines) {
+      parts.push(type.draw(line, PAD, baseline(y + lineHeight / 2, style.size), style));
+      y += lineHeight;
+    }
+    return lines;
+  };
+
+  paragraph(input.title, STYLE.title, LINE.title);
+  if (input.subtitle) paragraph(input.subtitle, STYLE.subtitle, LINE.subtitle);
+  y += GAP;
+
+  const drawn = input.rows.map(plotted).filter((p): p is Plotted => p !== null);
+  // A row without a number that slipped past the caller is still listed, never drawn as zero.
+  const missing = [
+    ...input.missing,
+    ...input.rows.filter((r) => plotted(r) === null).map((r) => ({ label: r.label, reason: "" })),
+  ];
+
+  const labelWidth = measure(STYLE.label);
+  const labelMax = Math.min(inner * 0.3, Math.max(0, ...drawn.map((p) => labelWidth(p.row.label))));
+  const labelRight = PAD + 8 + labelMax;
+  const plotLeft = labelRight + 12;
+  const valueMax = Math.max(0, ...drawn.map((p) => measure(STYLE.value)(p.row.valueText)));
+  const plotRight = width - PAD - Math.max(valueMax + 10, 16);
+  const scale = niceScale(drawn.flatMap((p) => [p.from, p.to]));
+  const xOf = (v: number) => plotLeft + ((v - scale.min) / (scale.max - scale.min)) * (plotRight - plotLeft);
+  const zeroX = xOf(0);
+  const geometry: RowGeometry[] = [];
+
+  // Legend on the left, unit on the right, in one line above the plot.
+  const hasRange = drawn.some((p) => p.kind === "range");
+  if (hasRange || input.unit) {
+    const cy = y + 10;
+    const by = baseline(cy, STYLE.legend.size);
+    if (hasRange) {
+      let x = plotLeft;
+      if (drawn.some((p) => p.kind === "bar")) {
+        parts.push(el("rect", { x, y: cy - 6, width: 18, height: 12, rx: 2, fill: COLOR.bar }));
+        parts.push(type.draw("目标值", x + 24, by, STYLE.legend));
+        x += 24 + type.width("目标值", STYLE.legend.size) + 20;
+      }
+      parts.push(rangeShape(x, x + 18, cy, 12));
+      parts.push(type.draw("区间目标（下限—上限）", x + 26, by, STYLE.legend));
+    }
+    if (input.unit)
+      parts.push(type.draw(`单位：${input.unit}`, width - PAD, by, { ...STYLE.legend, anchor: "end" }));
+    y += 28;
+  }
+
+  if (drawn.length === 0) {
+    parts.push(el("rect", { x: PAD, y, width: inner, height: ROW_H * 2, rx: 4, fill: COLOR.stripe }));
+    const style = { ...STYLE.label, fill: COLOR.muted, anchor: "middle" } as const;
+    parts.push(type.draw("没有可比较的数值", width / 2, baseline(y + ROW_H, style.size), style));
+    y += ROW_H * 2;
+  } else {
+    const tickLabels = (by: number) =>
+      scale.ticks.map((t) => type.draw(formatTick(t), xOf(t), by, STYLE.tick));
+    if (drawn.length >= TOP_AXIS_MIN_ROWS) {
+      parts.push(...tickLabels(y + STYLE.tick.size));
+      y += STYLE.tick.size + 8;
+    }
+    const top = y;
+    const bottom = top + drawn.length * ROW_H;
+    drawn.forEach((_, i) => {
+      if (i % 2 === 0)
+        parts.push(
+          el("rect", { x: PAD, y: top + i * ROW_H, width: inner, height: ROW_H, fill: COLOR.stripe }),
+        );
+    });
+    for (const t of scale.ticks) {
+      const stroke = t === 0 ? COLOR.axis : COLOR.grid;
+      parts.push(el("line", { x1: xOf(t), y1: top, x2: xOf(t), y2: bottom, stroke, "stroke-width": 1 }));
+    }
+    drawn.forEach((p, i) => {
+      const cy = top + i * ROW_H + ROW_H / 2;
+      const x0 = xOf(p.from);
+      const x1 = xOf(p.to);
+      const label = truncate(p.row.label, labelMax, labelWidth);
+      parts.push(type.draw(label, labelRight, baseline(cy, STYLE.label.size), STYLE.label));
+      if (p.kind === "range") parts.push(rangeShape(x0, x1, cy, BAR_H));
+      else
+        parts.push(
+          el("rect", {
+            x: x0,
+            y: cy - BAR_H / 2,
+            width: Math.max(x1 - x0, 1),
+            height: BAR_H,
+            rx: 2,
+            fill: COLOR.bar,
+          }),
+        );
+      // Negative bars end left of zero; their text goes right of the zero line, clear of the bar.
+      const vx = Math.max(x1, zeroX) + 6;
+      parts.push(type.draw(p.row.valueText, vx, baseline(cy, STYLE.value.size), STYLE.value));
+      geometry.push({ label: p.row.label, kind: p.kind, y: cy, x0, x1 });
+    });
+    parts.push(
+      el("line", {
+        x1: plotLeft,
+        y1: bottom,
+        x2: plotRight,
+        y2: bottom,
+        stroke: COLOR.axis,
+        "stroke-width": 1,
+      }),
+    );
+    parts.push(...tickLabels(bottom + 6 + STYLE.tick.size));
+    y = bottom + STYLE.tick.size + 10;
+  }
+
+  let missingLines: string[] = [];
+  if (missing.length > 0) {
+    y += GAP;
+    const items = missing.map((m) => (m.reason ? `${m.label}（${m.reason}）` : m.label)).join("；");
+    // The prefix is drawn bold; wrapping measures it in bold too so the first line still fits.
+    const bold = { ...STYLE.missing, bold: true };
+    const extra = type.width(MISSING_PREFIX, bold.size, true) - type.width(MISSING_PREFIX, bold.size);
+    const measureMissing = measure(STYLE.missing);
+    missingLines = wrapText(MISSING_PREFIX + items, inner - extra, measureMissing);
+    missingLines.forEach((line, i) => {
+      const by = baseline(y + LINE.missing / 2, STYLE.missing.size);
+      if (i === 0 && line.startsWith(MISSING_PREFIX)) {
+        parts.push(type.draw(MISSING_PREFIX, PAD, by, bold));
+        const rest = line.slice(MISSING_PREFIX.length);
+        parts.push(type.draw(rest, PAD + type.width(MISSING_PREFIX, bold.size, true), by, STYLE.missing));
+      } else {
+        parts.push(type.draw(line, PAD, by, STYLE.missing));
+      }
+      y += LINE.missing;
+    });
+  }
+
+  y += GAP;
+  parts.push(el("line", { x1: PAD, y1: y, x2: width - PAD, y2: y, stroke: COLOR.grid, "stroke-width": 1 }));
+  y += 8;
+  paragraph(input.footer, STYLE.footer, LINE.footer);
+  const height = Math.ceil(y + PAD - 6);
+
+  const svg = [
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}">`,
+    el("title", {}, escapeXml(input.title)),
+    type.defsElement(),
+    el("rect", { x: 0, y: 0, width, height, fill: COLOR.background }),
+    ...parts,
+    "</svg>",
+  ].join("\n");
+  return { svg, width, height, labelRight, zeroX, rows: geometry, missingLines };
+}
+
+/** A floating bar from low to high with darker end caps, so it cannot be mistaken for a bar from zero. */
+function rangeShape(x0: number, x1: number, cy: number, h: number): string {
+  const w = Math.max(x1 - x0, 2);
+  const cap = (x: number) =>
+    el("line", {
+      x1: x,
+      y1: cy - h / 2 - 3,
+      x2: x,
+      y2: cy + h / 2 + 3,
+      stroke: COLOR.rangeEdge,
+      "stroke-width": 2.5,
+      "stroke-linecap": "round",
+    });
+  const bar = el("rect", {
+    x: x0,
+    y: cy - h / 2,
+    width: w,
+    height: h,
+    fill: COLOR.rangeFill,
+    stroke: COLOR.rangeEdge,
+    "stroke-width": 1,
+  });
+  return bar + cap(x0) + cap(x0 + w);
+}

@@ -1,0 +1,83 @@
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { z } from "zod";
+import { CorpusError } from "../errors.ts";
+
+export const ReportEntrySchema = z.object({
+  id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, "lowercase letters, digits and dashes"),
+  file: z.string().min(1),
+  title: z.string().min(1),
+  region: z.string().min(1),
+  aliases: z.array(z.string().min(1)).default([]),
+  level: z.enum(["国家", "省", "市", "区县"]),
+  city: z.string().nullable().default(null),
+  province: z.string().nullable().default(null),
+  year: z.number().int().min(1949).max(2100),
+  source: z.string().min(1),
+  notes: z.string().default(""),
+});
+export type ReportEntry = z.infer<typeof ReportEntrySchema>;
+
+const ManifestSchema = z.object({ reports: z.array(ReportEntrySchema).min(1) });
+
+export interface ManifestReport extends ReportEntry {
+  /** The file's text, decoded as strict UTF-8. */
+  text: string;
+  /** Absolute or corpus-relative path actually read. */
+  path: string;
+}
+
+/**
+ * Reads and validates `manifest.json` and every report file it names. Any problem throws one
+ * CorpusError naming the file, the field and the value.
+ */
+export function loadManifest(dir: string): ManifestReport[] {
+  const manifestPath = join(dir, "manifest.json");
+  const raw = readJson(manifestPath);
+  const parsed = ManifestSchema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const path = issue?.path ?? [];
+    throw new CorpusError(
+      manifestPath,
+      path.join(".") || "(root)",
+      valueAt(raw, path),
+      issue?.message ?? "invalid",
+    );
+  }
+  const seen = new Set<string>();
+  return parsed.data.reports.map((entry, i) => {
+    if (seen.has(entry.id)) throw new CorpusError(manifestPath, `reports.${i}.id`, entry.id, "duplicate id");
+    seen.add(entry.id);
+    const path = join(dir, entry.file);
+    if (!existsSync(path)) throw new CorpusError(path, `reports.${i}.file`, entry.file, "file not found");
+    const bytes = readFileSync(path);
+    let text: string;
+    try {
+      text = new TextDecoder("utf-8", { fatal: true }).decode(bytes).replace(/^\uFEFF/, "");
+    } catch {
+      throw new CorpusError(path, `reports.${i}.file`, entry.file, "not valid UTF-8");
+    }
+    if (text.trim() === "") throw new CorpusError(path, `reports.${i}.file`, entry.file, "file is empty");
+    return { ...entry, text, path };
+  });
+}
+
+export function readJson(path: string): unknown {
+  if (!existsSync(path)) throw new CorpusError(path, "(file)", path, "file not found");
+  const text = readFileSync(path, "utf8");
+  try {
+    return JSON.parse(text);
+  } catch (e) {
+    throw new CorpusError(path, "(json)", text.slice(0, 40), `not valid JSON: ${(e as Error).message}`);
+  }
+}
+
+function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
+  let cur: unknown = root;
+  for (const key of path) {
+    if (cur === null || typeof cur !== "object") return undefined;
+    cur = (cur as Record<PropertyKey, unknown>)[key];
+  }
+  return cur;
+}

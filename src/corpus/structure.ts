@@ -1,0 +1,116 @@
+/**
+ * Report structure by general rules: every non-empty line is a paragraph; some paragraphs are headings.
+ * Heading styles are ranked by first appearance (like an outline), so "一、" can be a top heading in one
+ * report and a sub-heading under an unnumbered "2023年工作回顾" in another.
+ */
+
+export type SectionKind = "review" | "plan" | "self" | "other";
+
+export interface Paragraph {
+  /** Stable citation id: `<report id>#<n>`. */
+  id: string;
+  reportId: string;
+  /** 1-based position among the report's non-empty lines. */
+  n: number;
+  /** The line, trimmed: an exact substring of the file. */
+  text: string;
+  isHeading: boolean;
+  /** Enclosing headings, outermost first (a heading's own path includes itself). */
+  headings: string[];
+  /** Text of the outermost heading, "" before the first one. */
+  section: string;
+  sectionKind: SectionKind;
+  /** True when the section or a heading speaks of a multi-year plan (十四五, 十五五, 五年). */
+  multiYear: boolean;
+  sentences: string[];
+}
+
+type HeadingStyle = "plain" | "cn" | "paren" | "arabic";
+
+const CN_NUM = "[一二三四五六七八九十]+";
+const STYLE_PATTERNS: [HeadingStyle, RegExp][] = [
+  ["cn", new RegExp(`^${CN_NUM}、`)],
+  ["paren", new RegExp(`^[（(]${CN_NUM}[）)]`)],
+  ["arabic", /^\d{1,2}[.．、](?!\d)/],
+];
+// Sentence punctuation: a line holding any of these (other than at its end) is prose, not a title.
+const PROSE_PUNCT = /[。，,：:；;！!？?]/;
+const OPENING = /^各位代表/;
+
+// Plan keywords are checked first: "2023年政府主要工作安排" also contains the review word 主要工作.
+const PLAN =
+  /工作安排|目标任务|工作任务|总体要求|政策取向|重点工作|主要目标|主要考虑|工作重点|工作部署|工作建议/;
+const REVIEW = /回顾|主要工作|发展成就|主要成绩|成绩|成就/;
+const SELF = /自身建设/;
+const MULTI_YEAR = /十[一二三四五六七八九]五|五年|中长期/;
+
+export function classifySection(heading: string): SectionKind {
+  if (SELF.test(heading)) return "self";
+  if (PLAN.test(heading)) return "plan";
+  if (REVIEW.test(heading)) return "review";
+  return "other";
+}
+
+/** The part of a line that reads as a heading, or null for prose. */
+export function headingOf(line: string): { style: HeadingStyle; title: string } | null {
+  for (const [style, re] of STYLE_PATTERNS) {
+    if (!re.test(line)) continue;
+    const first = line.split(/(?<=[。！？])/)[0] ?? line;
+    // A numbered heading stands alone or opens a paragraph as its first sentence, and is short.
+    if (first.length <= 48) return { style, title: first };
+    return null;
+  }
+  if (line.length <= 30 && !PROSE_PUNCT.test(line) && !OPENING.test(line)) {
+    return { style: "plain", title: line };
+  }
+  return null;
+}
+
+export function splitSentences(text: string): string[] {
+  const out: string[] = [];
+  // A sentence ends at 。！？; or ；, and takes a closing quote or bracket that follows.
+  const re = /[^。！？!?；;]*(?:[。！？!?；;]+[”’」』）)]*|$)/g;
+  for (const m of text.matchAll(re)) {
+    const s = m[0].trim();
+    if (s) out.push(s);
+  }
+  return out;
+}
+
+export function parseReport(reportId: string, fileText: string): Paragraph[] {
+  const lines = fileText
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter((l) => l !== "");
+  const opening = lines.findIndex((l) => OPENING.test(l));
+  const stack: { style: HeadingStyle; title: string }[] = [];
+  const out: Paragraph[] = [];
+  lines.forEach((text, i) => {
+    // Lines before "各位代表" are the title block (title, date, speaker), never section headings.
+    const h = opening >= 0 && i < opening ? null : headingOf(text);
+    const standalone = h !== null && h.title === text;
+    if (h) {
+      // An unnumbered title ("2023年工作回顾", "附件1", "名词解释") always starts a top-level part.
+      const at = h.style === "plain" ? 0 : stack.findIndex((s) => s.style === h.style);
+      if (at >= 0) stack.length = at;
+      stack.push(h);
+    }
+    const headings = stack.map((s) => s.title);
+    const kinds = headings.map(classifySection);
+    const sectionKind = kinds.find((k) => k !== "other") ?? "other";
+    out.push({
+      id: `${reportId}#${i + 1}`,
+      reportId,
+      n: i + 1,
+      text,
+      isHeading: standalone,
+      headings,
+      section: headings[0] ?? "",
+      sectionKind,
+      // "2025年和“十四五”时期工作回顾" covers one year too; only a heading without a year is multi-year.
+      multiYear: headings.some((t) => MULTI_YEAR.test(t) && !/\d{4}年/.test(t)),
+      sentences: splitSentences(text),
+    });
+  });
+  return out;
+}

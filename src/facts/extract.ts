@@ -1,0 +1,305 @@
+/**
+ * The numeric rule layer: indicator statements extracted from every sentence by general rules.
+ * A statement's `text` is a clause of its sentence and holds the value's digits verbatim.
+ */
+import type { Corpus, Report } from "../corpus/corpus.ts";
+import type { Paragraph } from "../corpus/structure.ts";
+import type { Lexicon } from "./lexicon.ts";
+import { findNumbers, type NumberExpr } from "./numbers.ts";
+
+export interface Statement {
+  region: string;
+  reportId: string;
+  year: number;
+  paragraphId: string;
+  section: string;
+  indicatorId: string;
+  kind: "target" | "actual";
+  horizon: "annual" | "multi-year";
+  value: number | null;
+  valueHigh: number | null;
+  unit: string | null;
+  change: string | null;
+  qualifier: string | null;
+  /** Digits as written, for the formatter. */
+  digits: string | null;
+  digitsHigh: string | null;
+  /** The clause(s) holding the statement: an exact substring of `sentence`. */
+  text: string;
+  /** The sentence quoted as evidence: an exact substring of the paragraph. */
+  sentence: string;
+  /** From the 主要预期目标 paragraph: the most specific kind of target. */
+  headline: boolean;
+  /** Statements sharing a group come from one subject in one clause chain ("2778亿元、增长17.8%"). */
+  group: string;
+}
+
+const CLAUSE_BREAK = /[，,；;：:]/;
+const CHANGE = /(同比)?(增长|下降|提高|降低|回落|减少|增加|上涨|涨幅|增速|增幅|降幅)(?!到|至|值|额|量)/g;
+const LEVEL_VERB =
+  /(提高到|提高至|提升到|提升至|降低到|降低至|下降到|下降至|增加到|增加至|增至|降至|达到|达|实现|完成|突破|控制在|保持在|稳定在)/;
+// A clause without its own subject continues the previous one: "实现地区生产总值67665亿元，增长5.5%".
+const CONTINUATION =
+  /^(同比|比上年|较上年|年均|分别)?(增长|下降|提高|降低|回落|减少|增加|上涨|达到|达|占|实现|完成|突破|总量|规模)/;
+const FRONT_QUALIFIER = /(力争|预计|可比|超过|约)/;
+const QUALITATIVE = /同步|保持|稳定|平衡|缩小|提质增效|合理增长|稳中有升|稳中有进|持续增长|基本持平/;
+const TARGETS_PARAGRAPH = /主要预期目标|预期目标[是为]|主要目标[是为]|发展目标[是为]/;
+const MULTI_YEAR_TEXT = /十[一二三四五六七八九]五|年均|五年来|过去五年|今后五年|到20\d\d年/;
+// A mention right after 占 is a denominator ("占GDP比重"), not the subject of the value.
+const DENOMINATOR_BEFORE = "占";
+const MAX_GAP = 18;
+
+interface Mention {
+  start: number;
+  end: number;
+  ids: string[];
+}
+
+interface Matcher {
+  phrases: { phrase: string; ids: string[]; notAfter: string[] }[];
+  units: ReadonlyMap<string, readonly string[]>;
+}
+
+/** A value whose unit the lexicon does not expect for the indicator belongs to something else. */
+function unitFits(matcher: Matcher, id: string, n: NumberExpr): boolean {
+  const units = matcher.units.get(id) ?? [];
+  return units.length === 0 || units.includes(n.unit) || n.unit === "个百分点";
+}
+
+export function buildMatcher(lex: Lexicon): Matcher {
+  const phrases: Matcher["phrases"] = [];
+  for (const ind of lex.indicators) {
+    for (const t of ind.terms) phrases.push({ phrase: t, ids: [ind.id], notAfter: ind.notAfter });
+  }
+  for (const s of lex.splits) phrases.push({ phrase: s.phrase, ids: s.into, notAfter: [] });
+  phrases.sort((a, b) => b.phrase.length - a.phrase.length);
+  return { phrases, units: new Map(lex.indicators.map((i) => [i.id, i.units])) };
+}
+
+/** Indicator mentions, longest match first, non-overlapping, in text order. */
+export function findMentions(text: string, matcher: Matcher): Mention[] {
+  const taken = new Array<boolean>(text.length).fill(false);
+  const out: Mention[] = [];
+  for (const { phrase, ids, notAfter } of matcher.phrases) {
+    let from = 0;
+    for (;;) {
+      const at = text.indexOf(phrase, from);
+      if (at < 0) break;
+      from = at + 1;
+      const end = at + phrase.length;
+      if (taken.slice(at, end).some(Boolean)) continue;
+      for (let i = at; i < end; i++) taken[i] = true;
+      const before = text.slice(0, at);
+      if (before.endsWith(DENOMINATOR_BEFORE)) continue;
+      if (notAfter.some((p) => before.endsWith(p))) continue;
+      out.push({ start: at, end, ids });
+    }
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+interface Clause {
+  start: number;
+  end: number;
+  text: string;
+}
+
+function clausesOf(sentence: string): Clause[] {
+  const out: Clause[] = [];
+  let start = 0;
+  for (let i = 0; i <= sentence.length; i++) {
+    if (i === sentence.length || CLAUSE_BREAK.test(sentence[i] ?? "")) {
+      if (i > start) out.push({ start, end: i, text: sentence.slice(start, i) });
+      start = i + 1;
+    }
+  }
+  return out;
+}
+
+function stripEnd(s: string): string {
+  return s.replace(/[。！？!?；;，,、：:”’）)]+$/, "");
+}
+
+interface Context {
+  report: Report;
+  paragraph: Paragraph;
+  sentence: string;
+  kind: "target" | "actual";
+  horizon: "annual" | "multi-year";
+  headline: boolean;
+}
+
+function kindOf(p: Paragraph): "target" | "actual" | null {
+  if (p.sectionKind === "plan") return "target";
+  if (p.sectionKind === "review") return "actual";
+  if (TARGETS_PARAGRAPH.test(p.text)) return "target";
+  return null;
+}
+
+export function extractStatements(corpus: Corpus, lex: Lexicon): Statement[] {
+  const matcher = buildMatcher(lex);
+  const out: Statement[] = [];
+  for (const report of corpus.reports) {
+    for (const paragraph of report.paragraphs) {
+      if (paragraph.isHeading) continue;
+      const kind = kindOf(paragraph);
+      if (!kind) continue;
+      const headline = kind === "target" && TARGETS_PARAGRAPH.test(paragraph.text);
+      for (const sentence of paragraph.sentences) {
+        const horizon = paragraph.multiYear || MULTI_YEAR_TEXT.test(sentence) ? "multi-year" : "annual";
+        const ctx: Context = { report, paragraph, sentence, kind, horizon, headline };
+        out.push(...extractSentence(ctx, matcher));
+      }
+    }
+  }
+  return out;
+}
+
+export function extractSentence(ctx: Context, matcher: Matcher): Statement[] {
+  const { sentence } = ctx;
+  const out: Statement[] = [];
+  let carried: { ids: string[]; clause: Clause } | null = null;
+  let groupNo = 0;
+  for (const clause of clausesOf(sentence)) {
+    const mentions = findMentions(clause.text, matcher);
+    const numbers = findNumbers(clause.text);
+    if (mentions.length === 0 && carried && CONTINUATION.test(clause.text) && numbers.length > 0) {
+      // The subject comes from the clause before: quote both clauses together.
+      const text = stripEnd(sentence.slice(carried.clause.start, clause.end));
+      for (const n of numbers) {
+        for (const id of carried.ids.slice(0, 1)) {
+          if (unitFits(matcher, id, n)) out.push(statementOf(ctx, id, n, clause.text, text, `${groupNo}`));
+        }
+      }
+      continue;
+    }
+    if (mentions.length === 0) {
+      carried = null;
+      continue;
+    }
+    groupNo++;
+    const distributed = distribute(clause.text, mentions, numbers);
+    if (distributed) {
+      for (const [id, n] of distributed) {
+        if (unitFits(matcher, id, n))
+          out.push(statementOf(ctx, id, n, clause.text, stripEnd(clause.text), `${groupNo}:${id}`));
+      }
+      carried = null;
+      continue;
+    }
+    for (const n of numbers) {
+      const owner = nearestMention(clause.text, mentions, n);
+      const id = owner?.ids.length === 1 ? owner.ids[0] : undefined;
+      if (!owner || !id || !unitFits(matcher, id, n)) continue;
+      out.push(statementOf(ctx, id, n, clause.text, stripEnd(clause.text), `${groupNo}:${owner.start}`));
+    }
+    const last = mentions.at(-1);
+    if (numbers.length === 0 && ctx.kind === "target" && last) {
+      // A target without a number ("一般公共预算收入与经济增长保持同步") is kept, value null.
+      const subject = mentions[0];
+      if (
+        subject &&
+        subject.ids.length === 1 &&
+        subject.ids[0] &&
+        subject.start <= 4 &&
+        isQualitative(ctx, clause)
+      ) {
+        out.push(qualitativeOf(ctx, subject.ids[0], stripEnd(clause.text), `${groupNo}`));
+      }
+    }
+    carried = last && last.ids.length === 1 ? { ids: last.ids, clause } : null;
+  }
+  return out;
+}
+
+function isQualitative(ctx: Context, clause: Clause): boolean {
+  return (ctx.headline || /同步/.test(clause.text)) && QUALITATIVE.test(clause.text);
+}
+
+/** The mention a number belongs to: the nearest one before it, close enough, with no other value between. */
+function nearestMention(text: string, mentions: Mention[], n: NumberExpr): Mention | null {
+  let owner: Mention | null = null;
+  for (const m of mentions) if (m.end <= n.start) owner = m;
+  if (!owner) return null;
+  const gap = text.slice(owner.end, n.start);
+  if (gap.length > MAX_GAP) return null;
+  // After "、" a new subject may start ("高新技术企业118家、省科技型中小企业234家"); only a
+  // continuation ("、增长17.8%", "、总量达到555家") keeps the earlier subject.
+  const afterList = gap.split("、").slice(1).at(-1);
+  if (afterList !== undefined && !CONTINUATION.test(afterList)) {
+    return null;
+  }
+  return owner;
+}
+
+/** "A、B分别增长4.3%、5.5%" and "城乡居民人均可支配收入分别增长4%和7%": subjects paired with values in order. */
+function distribute(text: string, mentions: Mention[], numbers: NumberExpr[]): [string, NumberExpr][] | null {
+  const at = text.indexOf("分别");
+  if (at < 0) return null;
+  const ids = mentions.filter((m) => m.end <= at).flatMap((m) => m.ids);
+  const values = numbers.filter((n) => n.start > at);
+  if (ids.length < 2 || ids.length !== values.length) return null;
+  return ids.map((id, i) => [id, values[i] as NumberExpr]);
+}
+
+function changeBefore(clause: string, n: NumberExpr): string | null {
+  const before = clause.slice(0, n.start);
+  if (LEVEL_VERB.test(before.slice(-4))) return null;
+  let change: string | null = null;
+  for (const m of before.matchAll(CHANGE)) change = m[2] ?? null;
+  return change;
+}
+
+function statementOf(
+  ctx: Context,
+  indicatorId: string,
+  n: NumberExpr,
+  clause: string,
+  text: string,
+  group: string,
+): Statement {
+  const front = clause.slice(0, n.start).match(FRONT_QUALIFIER)?.[1];
+  const qualifiers = [front && !(n.qualifier ?? "").includes(front) ? front : null, n.qualifier].filter(
+    (q): q is string => !!q,
+  );
+  return {
+    ...base(ctx, indicatorId, text, group),
+    value: n.value,
+    valueHigh: n.valueHigh,
+    unit: n.unit,
+    change: changeBefore(clause, n),
+    qualifier: qualifiers.length > 0 ? qualifiers.join("") : null,
+    digits: n.digits,
+    digitsHigh: n.digitsHigh,
+  };
+}
+
+function qualitativeOf(ctx: Context, indicatorId: string, text: string, group: string): Statement {
+  return {
+    ...base(ctx, indicatorId, text, group),
+    value: null,
+    valueHigh: null,
+    unit: null,
+    change: null,
+    qualifier: null,
+    digits: null,
+    digitsHigh: null,
+  };
+}
+
+function base(ctx: Context, indicatorId: string, text: string, group: string) {
+  return {
+    region: ctx.report.region,
+    reportId: ctx.report.id,
+    year: ctx.report.year,
+    paragraphId: ctx.paragraph.id,
+    section: ctx.paragraph.section,
+    indicatorId,
+    kind: ctx.kind,
+    horizon: ctx.horizon,
+    text,
+    sentence: ctx.sentence,
+    headline: ctx.headline,
+    group: `${ctx.paragraph.id}/${ctx.paragraph.sentences.indexOf(ctx.sentence)}/${group}`,
+  };
+}

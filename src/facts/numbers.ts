@@ -1,0 +1,110 @@
+/** Number expressions in report text: value, optional range, unit and the qualifiers around them. */
+
+// Longest first, so 万亿元 wins over 亿元 and 个百分点 over 个.
+const UNITS = [
+  "个百分点",
+  "万亿立方米",
+  "亿立方米",
+  "万平方米",
+  "平方公里",
+  "平方米",
+  "万亿斤",
+  "万亿元",
+  "万人次",
+  "万千瓦",
+  "亿美元",
+  "万美元",
+  "亿公斤",
+  "亿元",
+  "万元",
+  "美元",
+  "亿斤",
+  "万吨",
+  "万户",
+  "万家",
+  "万人",
+  "万辆",
+  "万亩",
+  "万个",
+  "公里",
+  "千米",
+  "吨",
+  "元",
+  "%",
+  "‰",
+  "人",
+  "户",
+  "家",
+  "个",
+  "亩",
+  "倍",
+  "项",
+  "件",
+  "所",
+  "座",
+  "条",
+  "台",
+  "辆",
+  "艘",
+  "套",
+  "只",
+  "头",
+  "天",
+  "对",
+  "次",
+  "起",
+  "名",
+  "位",
+  "张",
+];
+const UNIT = UNITS.map((u) => u.replace(/[.*+?^${}()|[\]\\%]/g, "\\$&")).join("|");
+const NUM = String.raw`\d+(?:\.\d+)?`;
+const DASH = "[－—–\\-~～至到]";
+const PRE = "(力争|超过|超|约|近|预计|突破|不低于|不少于)?";
+const POST = "(以上|左右|以内|以下|上下)?";
+
+/** Matches "5.5%以上", "6%－6.5%", "4.5%—5%", "约2亿美元", "1215.57亿元", "1.3万亿斤以上". */
+export const NUMBER_EXPR = new RegExp(`${PRE}(${NUM})(${UNIT})?(?:${DASH}(${NUM})(${UNIT}))?${POST}`, "g");
+
+export interface NumberExpr {
+  /** Offset of the match in the searched text. */
+  start: number;
+  end: number;
+  raw: string;
+  value: number;
+  valueHigh: number | null;
+  unit: string;
+  qualifier: string | null;
+  /** The digits as written ("5.5", "6.5"), so the formatter never rewrites a number. */
+  digits: string;
+  digitsHigh: string | null;
+}
+
+/** Number expressions with a unit; bare numbers, years and ordinals are not values. */
+export function findNumbers(text: string): NumberExpr[] {
+  const out: NumberExpr[] = [];
+  for (const m of text.matchAll(NUMBER_EXPR)) {
+    const [raw, pre, digits, unit1, digitsHigh, unit2, post] = m;
+    const at = m.index ?? 0;
+    if (!digits) continue;
+    const unit = unit2 ?? unit1;
+    if (!unit) continue;
+    const numAt = at + (pre?.length ?? 0);
+    // "第3", an ASCII word such as "5G" or "PM2.5", and a digit run cut mid-number are not values.
+    const before = text[numAt - 1] ?? "";
+    if (before === "第" || /[A-Za-z.]/.test(before)) continue;
+    const qualifier = [pre, post].filter(Boolean).join("") || null;
+    out.push({
+      start: at,
+      end: at + raw.length,
+      raw,
+      value: Number(digits),
+      valueHigh: digitsHigh ? Number(digitsHigh) : null,
+      unit,
+      qualifier,
+      digits,
+      digitsHigh: digitsHigh ?? null,
+    });
+  }
+  return out;
+}
