@@ -8,7 +8,7 @@ export interface Report extends ManifestReport {
 export interface Region {
   /** Official name, e.g. 临淄区. */
   name: string;
-  /** Short name for tables and charts: the first alias written in Han characters, else the name. */
+  /** Short name for tables and charts: the name without 区/县/市/省 (临淄区 → 临淄), else the name. */
   short: string;
   aliases: string[];
   level: Report["level"];
@@ -33,7 +33,8 @@ export function loadCorpus(dir: string): Corpus {
   for (const r of reports) {
     let region = byName.get(r.region);
     if (!region) {
-      const short = r.aliases.find((a) => /^\p{Script=Han}+$/u.test(a)) ?? r.region;
+      const bare = r.region.replace(/(特别行政区|自治区|区|县|市|省)$/, "");
+      const short = bare.length >= 2 ? bare : r.region;
       region = { name: r.region, short, aliases: [], level: r.level, reports: [] };
       byName.set(r.region, region);
     }

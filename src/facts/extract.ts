@@ -146,7 +146,10 @@ export function extractStatements(corpus: Corpus, lex: Lexicon): Statement[] {
       if (!kind) continue;
       const headline = kind === "target" && TARGETS_PARAGRAPH.test(paragraph.text);
       for (const sentence of paragraph.sentences) {
-        const horizon = paragraph.multiYear || MULTI_YEAR_TEXT.test(sentence) ? "multi-year" : "annual";
+        // Under a 十五五 heading, "今年…预期目标" is still this year's target.
+        const thisYear = new RegExp(`今年|${report.year}年`).test(paragraph.text);
+        const multi = (paragraph.multiYear && !thisYear) || MULTI_YEAR_TEXT.test(sentence);
+        const horizon = multi ? "multi-year" : "annual";
         const ctx: Context = { report, paragraph, sentence, kind, horizon, headline };
         out.push(...extractSentence(ctx, matcher));
       }
