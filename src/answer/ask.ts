@@ -85,7 +85,7 @@ export function ask(
     ok: true,
     command,
     // "历城优良天数" asks for a number without saying 多少: a number next to the matched terms counts too.
-    answer: answerLine(parts, top, numeric || numberNear(top.sentence.toLowerCase(), top.matched)),
+    answer: answerLine(parts, top, numeric || numberCloseness(top.sentence.toLowerCase(), top.matched) > 0.5),
     facts: [],
     citations,
     page: { page, hasMore: ranked.length > page * PAGE_SIZE && page < MAX_PAGES },
@@ -119,7 +119,8 @@ function rerank(parts: EngineParts, hits: Hit[], terms: string[], cues: Cues): S
       const lower = sentence.toLowerCase();
       const matched = terms.filter((t) => lower.includes(t));
       let score = matched.reduce((w, t) => w + (weights.get(t) ?? 0), 0);
-      if (cues.numeric && matched.length > 0 && numberNear(lower, matched)) score += 1;
+      score += phraseBonus(lower, terms, weights);
+      if (cues.numeric) score += 1.5 * numberCloseness(lower, matched);
       if (!best || score > best.score) best = { paragraph, sentence, matched, score };
     }
     const s = best ?? { paragraph, sentence: paragraph.text, matched: [], score: 0 };
@@ -131,13 +132,40 @@ function rerank(parts: EngineParts, hits: Hit[], terms: string[], cues: Cues): S
   return scored.sort((a, b) => b.score - a.score);
 }
 
-/** A number within a few characters of a matched term: "新建1401座充电桩", "充电桩1401座". */
-function numberNear(sentence: string, matched: string[]): boolean {
-  return matched.some((t) => {
-    const at = sentence.indexOf(t);
-    const window = sentence.slice(Math.max(0, at - 8), at + t.length + 8);
-    return /\d/.test(window) && t.length >= 2;
-  });
+/**
+ * How closely a number follows or precedes a matched term: 1 for "减税降费26.86亿元" or "240个5G基站",
+ * falling with the characters between ("减税降费因素后增长10.5%" scores lower), 0 when none is near.
+ */
+export function numberCloseness(sentence: string, matched: readonly string[]): number {
+  let best = 0;
+  for (const t of matched) {
+    if (t.length < 2 || /^\d/.test(t)) continue;
+    let at = sentence.indexOf(t);
+    while (at >= 0) {
+      const after = sentence.slice(at + t.length, at + t.length + 9).search(/\d/);
+      const beforeText = sentence.slice(Math.max(0, at - 9), at);
+      const beforeDigit = beforeText.search(/\d[^\d]*$/);
+      const gapBefore = beforeDigit < 0 ? -1 : beforeText.length - beforeDigit - 1;
+      for (const gap of [after, gapBefore]) if (gap >= 0) best = Math.max(best, 1 / (1 + gap / 2));
+      at = sentence.indexOf(t, at + 1);
+    }
+  }
+  return best;
+}
+
+/** Adjacent query terms that stand together in the sentence ("稷下学宫遗址" whole, not scattered). */
+function phraseBonus(
+  sentence: string,
+  terms: readonly string[],
+  weights: ReadonlyMap<string, number>,
+): number {
+  let bonus = 0;
+  for (let i = 0; i + 1 < terms.length; i++) {
+    const a = terms[i] as string;
+    const b = terms[i + 1] as string;
+    if (sentence.includes(a + b)) bonus += ((weights.get(a) ?? 0) + (weights.get(b) ?? 0)) / 2;
+  }
+  return bonus;
 }
 
 function answerLine(parts: EngineParts, top: ScoredSentence, numeric: boolean): string {

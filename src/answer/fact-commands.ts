@@ -86,7 +86,7 @@ export function lookup(
   const pick = pickReport(command, region, year);
   if (!pick.ok) return pick.answer;
   const report = pick.report;
-  const groups = parts.facts.groups(report.id, indicator.id, kind).slice(0, MAX_GROUPS);
+  const groups = groupsFor(parts, report.id, indicator, kind).slice(0, MAX_GROUPS);
   const label = kind === "target" ? `${report.year}年报告的目标` : `${report.year}年报告的工作回顾`;
   if (groups.length === 0) {
     // Never a number from elsewhere: the nearest passages of this report only, as evidence of absence.
@@ -103,7 +103,7 @@ export function lookup(
   const facts: Fact[] = [];
   const citations: Citation[] = [];
   const lines = groups.map((g) => {
-    const line = formatLine(region.name, indicator.name, g);
+    const line = formatLine(region.name, nameOf(parts, g), g);
     for (const s of g) facts.push(toFact(parts, s, line));
     const first = g[0] as Statement;
     if (!citations.some((c) => c.id === first.paragraphId && c.quote === first.sentence)) {
@@ -114,6 +114,18 @@ export function lookup(
   const [head, ...rest] = lines;
   const more = rest.length ? `\n其他相关表述：\n${rest.map((l) => `- ${l}`).join("\n")}` : "";
   return { ok: true, command, answer: `${head}${more}`, facts, citations };
+}
+
+/** The indicator's statements; when a report states none, those of its narrower indicators. */
+function groupsFor(parts: EngineParts, reportId: string, indicator: Indicator, kind: Kind): Statement[][] {
+  const own = parts.facts.groups(reportId, indicator.id, kind);
+  if (own.length > 0) return own;
+  return indicator.narrower.flatMap((id) => parts.facts.groups(reportId, id, kind));
+}
+
+function nameOf(parts: EngineParts, group: readonly Statement[]): string {
+  const id = group[0]?.indicatorId ?? "";
+  return parts.lexicon.byId.get(id)?.name ?? id;
 }
 
 interface CompareRow {

@@ -13,6 +13,8 @@ export function truncate(text: string, max: number, measure: Measure): string {
 const TOKEN = /[A-Za-z0-9.%\-+/]+|\s+|./gsu;
 // Closing punctuation must not begin a line (Chinese line-breaking rule), so it sticks to what precedes it.
 const NO_LINE_START = /^[，。；：、！？）》」』】,.;:!?)\]%]/u;
+// Opening punctuation must not end a line, so it sticks to what follows it.
+const NO_LINE_END = /[（《「『【([]$/u;
 // Lines preferably end after these, so a list of names is not split inside a name ("济南市历|城区").
 const SOFT_BREAK = /[，。；：、！？\s]$/u;
 /** How many tokens back a line may be shortened to end at a soft break. */
@@ -22,7 +24,8 @@ const SOFT_BREAK_REACH = 6;
 export function wrapText(text: string, max: number, measure: Measure): string[] {
   const tokens: string[] = [];
   for (const tok of text.match(TOKEN) ?? []) {
-    if (tokens.length > 0 && NO_LINE_START.test(tok)) tokens[tokens.length - 1] += tok;
+    const last = tokens.length - 1;
+    if (last >= 0 && (NO_LINE_START.test(tok) || NO_LINE_END.test(tokens[last] ?? ""))) tokens[last] += tok;
     else tokens.push(tok);
   }
   const lines: string[] = [];

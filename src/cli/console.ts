@@ -5,7 +5,11 @@ import type { EngineParts } from "../engine.ts";
 import { safeRun } from "../engine-run.ts";
 import { stderrLogger } from "./boot.ts";
 
-export async function runConsole(parts: EngineParts, input = process.stdin, output = process.stdout): Promise<void> {
+export async function runConsole(
+  parts: EngineParts,
+  input = process.stdin,
+  output = process.stdout,
+): Promise<void> {
   const interactive = "isTTY" in input && input.isTTY === true;
   output.write(
     `政报通 本地控制台（${parts.corpus.reports.length} 份报告）。输入 /help 查看用法，Ctrl+D 或 /exit 退出。\n`,

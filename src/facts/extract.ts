@@ -44,7 +44,9 @@ const CONTINUATION =
 const FRONT_QUALIFIER = /(力争|预计|可比|超过|约)/;
 const QUALITATIVE = /同步|保持|稳定|平衡|缩小|提质增效|合理增长|稳中有升|稳中有进|持续增长|基本持平/;
 const TARGETS_PARAGRAPH = /主要预期目标|预期目标[是为]|主要目标[是为]|发展目标[是为]/;
-const MULTI_YEAR_TEXT = /十[一二三四五六七八九]五|年均|五年来|过去五年|今后五年|到20\d\d年/;
+// Said of the statement's own clauses: "年均增长5.9%", "到2030年", "“十五五”时期" (not "年均浓度").
+const MULTI_YEAR_TEXT =
+  /十[一二三四五六七八九]五|年均(增长|增速|提高|下降|降低|分别)|五年来|过去五年|今后五年|五年累计|到20\d\d年/;
 // A mention right after 占 is a denominator ("占GDP比重"), not the subject of the value.
 const DENOMINATOR_BEFORE = "占";
 const MAX_GAP = 18;
@@ -148,8 +150,7 @@ export function extractStatements(corpus: Corpus, lex: Lexicon): Statement[] {
       for (const sentence of paragraph.sentences) {
         // Under a 十五五 heading, "今年…预期目标" is still this year's target.
         const thisYear = new RegExp(`今年|${report.year}年`).test(paragraph.text);
-        const multi = (paragraph.multiYear && !thisYear) || MULTI_YEAR_TEXT.test(sentence);
-        const horizon = multi ? "multi-year" : "annual";
+        const horizon = paragraph.multiYear && !thisYear ? "multi-year" : "annual";
         const ctx: Context = { report, paragraph, sentence, kind, horizon, headline };
         out.push(...extractSentence(ctx, matcher));
       }
@@ -291,6 +292,7 @@ function qualitativeOf(ctx: Context, indicatorId: string, text: string, group: s
 }
 
 function base(ctx: Context, indicatorId: string, text: string, group: string) {
+  const horizon: Statement["horizon"] = MULTI_YEAR_TEXT.test(text) ? "multi-year" : ctx.horizon;
   return {
     region: ctx.report.region,
     reportId: ctx.report.id,
@@ -299,7 +301,7 @@ function base(ctx: Context, indicatorId: string, text: string, group: string) {
     section: ctx.paragraph.section,
     indicatorId,
     kind: ctx.kind,
-    horizon: ctx.horizon,
+    horizon,
     text,
     sentence: ctx.sentence,
     headline: ctx.headline,

@@ -14,6 +14,8 @@ const IndicatorSchema = z.object({
   units: z.array(z.string().min(1)).default([]),
   /** Words that, right before a term, make it another indicator (海洋生产总值 is not GDP). */
   notAfter: z.array(z.string().min(1)).default([]),
+  /** Narrower indicators to answer with when a report states none for this one (居民 → 城镇, 农村). */
+  narrower: z.array(z.string()).default([]),
 });
 export type Indicator = z.infer<typeof IndicatorSchema>;
 
@@ -40,6 +42,11 @@ export function loadLexicon(dir: string): Lexicon {
   parsed.data.indicators.forEach((ind, i) => {
     if (byId.has(ind.id)) throw new CorpusError(path, `indicators.${i}.id`, ind.id, "duplicate id");
     byId.set(ind.id, ind);
+  });
+  parsed.data.indicators.forEach((ind, i) => {
+    for (const id of ind.narrower) {
+      if (!byId.has(id)) throw new CorpusError(path, `indicators.${i}.narrower`, id, "unknown indicator id");
+    }
   });
   parsed.data.splits.forEach((s, i) => {
     for (const id of s.into) {
