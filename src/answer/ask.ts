@@ -42,15 +42,45 @@ function reportsInScope(parts: EngineParts, scope: AskScope): Report[] {
   });
 }
 
-export function queryTerms(parts: EngineParts, question: string, scope: AskScope): string[] {
+export interface QueryTerms {
+  /** Terms of the question itself. */
+  own: string[];
+  /** Own terms plus lexicon synonyms of an indicator it names. */
+  all: string[];
+}
+
+export function queryTerms(parts: EngineParts, question: string, scope: AskScope): QueryTerms {
   let text = question;
   for (const r of scope.regions) for (const name of [r.name, ...r.aliases]) text = text.split(name).join(" ");
   text = text.replace(YEAR, " ");
-  const terms = parts.tokenizer.tokenize(text);
+  const own = [...new Set(parts.tokenizer.tokenize(text))];
+  const all = [...own];
   const ind = findIndicatorInText(text, parts.lexicon);
   // Query expansion from the lexicon: GDP ↔ 地区生产总值 ↔ 国内生产总值, 社零 ↔ 社会消费品零售总额.
-  if (ind) for (const t of ind.indicator.terms.slice(0, 3)) terms.push(...parts.tokenizer.tokenize(t));
-  return [...new Set(terms)];
+  if (ind) for (const t of ind.indicator.terms.slice(0, 3)) all.push(...parts.tokenizer.tokenize(t));
+  return { own, all: [...new Set(all)] };
+}
+
+// Below this share of the question's weight matched in one sentence, the reports do not answer it.
+const MIN_COVERAGE = 0.4;
+
+/**
+ * Share of the question's content terms (two characters or more, weighted by rarity) found in the
+ * sentence; a term the lexicon expanded counts when any of its synonyms is there.
+ */
+function coverage(parts: EngineParts, q: QueryTerms, s: ScoredSentence): number {
+  const content = q.own.filter((t) => t.length >= 2);
+  if (content.length === 0) return 1;
+  const expandedHit = s.matched.some((t) => !q.own.includes(t));
+  let total = 0;
+  let hit = 0;
+  for (const t of content) {
+    const w = parts.stats.idf(t);
+    total += w;
+    if (s.matched.includes(t) || (expandedHit && parts.lexicon.indicators.some((i) => i.aliases.includes(t))))
+      hit += w;
+  }
+  return total === 0 ? 1 : hit / total;
 }
 
 // Tense cues: a question about what was done prefers the review, one about plans the plan sections.
@@ -66,7 +96,8 @@ export function ask(
   const command = "ask";
   const scope = scopeOf(parts, question, opts.year);
   const reports = reportsInScope(parts, scope);
-  const terms = queryTerms(parts, question, scope);
+  const q = queryTerms(parts, question, scope);
+  const terms = q.all;
   if (terms.length === 0) return failure(command, "bad_input", MESSAGES.noContent);
   const page = Math.min(Math.max(1, opts.page), MAX_PAGES);
   const hits = searchParagraphs(parts.index, terms, new Set(reports.map((r) => r.id)), CANDIDATES);
@@ -80,6 +111,11 @@ export function ask(
   const citations: Citation[] = shown.map((s) =>
     citationOf(parts.corpus, s.paragraph, s.sentence, s.matched),
   );
+  const best = ranked[0] as ScoredSentence;
+  if (coverage(parts, q, best) < MIN_COVERAGE) {
+    // Say so, and show the nearest passages so the user can judge: never a guessed answer line.
+    return failure(command, "not_found", MESSAGES.notFoundAsk, { citations });
+  }
   const top = shown[0] as ScoredSentence;
   return {
     ok: true,

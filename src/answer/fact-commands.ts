@@ -5,7 +5,7 @@ import type { EngineParts } from "../engine.ts";
 import type { Statement } from "../facts/extract.ts";
 import { formatGroup, formatLine, periodLabel } from "../facts/format.ts";
 import { resolveIndicator } from "../facts/indicators.ts";
-import type { Indicator } from "../facts/lexicon.ts";
+import { displayName, type Indicator } from "../facts/lexicon.ts";
 import { ask } from "./ask.ts";
 import { citationOf, failure, pickReport } from "./build.ts";
 import { MESSAGES } from "./messages.ts";
@@ -103,7 +103,7 @@ export function lookup(
   const facts: Fact[] = [];
   const citations: Citation[] = [];
   const lines = groups.map((g) => {
-    const line = formatLine(region.name, nameOf(parts, g), g);
+    const line = formatLine(region.name, nameOf(parts, g, region.level), g);
     for (const s of g) facts.push(toFact(parts, s, line));
     const first = g[0] as Statement;
     if (!citations.some((c) => c.id === first.paragraphId && c.quote === first.sentence)) {
@@ -123,9 +123,10 @@ function groupsFor(parts: EngineParts, reportId: string, indicator: Indicator, k
   return indicator.narrower.flatMap((id) => parts.facts.groups(reportId, id, kind));
 }
 
-function nameOf(parts: EngineParts, group: readonly Statement[]): string {
+function nameOf(parts: EngineParts, group: readonly Statement[], level: string): string {
   const id = group[0]?.indicatorId ?? "";
-  return parts.lexicon.byId.get(id)?.name ?? id;
+  const ind = parts.lexicon.byId.get(id);
+  return ind ? displayName(ind, level) : id;
 }
 
 interface CompareRow {
@@ -165,7 +166,7 @@ export function compare(parts: EngineParts, indicatorInput: string, kind: Kind, 
   const lines: string[] = [];
   for (const row of [...valued, ...others.filter((r) => r.group)]) {
     const group = row.group as Statement[];
-    const line = formatLine(row.region.name, indicator.name, group);
+    const line = formatLine(row.region.name, nameOf(parts, group, row.region.level), group);
     const shown = row.pick ? [row.pick, ...group.filter((s) => s !== row.pick)] : group;
     for (const s of shown) facts.push(toFact(parts, s, line));
     citations.push(citationOfStatement(parts, group[0] as Statement, terms));

@@ -16,6 +16,8 @@ const IndicatorSchema = z.object({
   notAfter: z.array(z.string().min(1)).default([]),
   /** Narrower indicators to answer with when a report states none for this one (居民 → 城镇, 农村). */
   narrower: z.array(z.string()).default([]),
+  /** Display name by report level where reports name it differently (国家: 国内生产总值). */
+  levelNames: z.record(z.string(), z.string()).default({}),
 });
 export type Indicator = z.infer<typeof IndicatorSchema>;
 
@@ -54,6 +56,11 @@ export function loadLexicon(dir: string): Lexicon {
     }
   });
   return { ...parsed.data, byId };
+}
+
+/** The name a report of this level uses for the indicator. */
+export function displayName(ind: Indicator, level: string): string {
+  return ind.levelNames[level] ?? ind.name;
 }
 
 /** Every phrase naming an indicator (terms and aliases), for query expansion and the user dictionary. */
