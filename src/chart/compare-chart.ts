@@ -65,15 +65,14 @@ export function renderCompareChart(input: ChartInput): Buffer {
 }
 
 /**
- * Parses the bundled fonts now (~0.3–0.5 s, once per process) instead of during the first chart, which
+ * Parses the bundled fonts now (0.2–0.8 s, once per process) instead of during the first chart, which
  * would otherwise take that much longer; call it at start-up where a slow first reply matters.
  */
 export function warmUpCompareChart(): void {
   chartFaces();
 }
 
-/** The resvg step on its own, so tests can read raw RGBA pixels as well as the PNG. */
-export function rasterize(svg: string) {
+function rasterize(svg: string) {
   const resvg = new Resvg(svg, {
     fitTo: { mode: "zoom", value: CHART_SCALE },
     // All text is already outlines (see glyph-text.ts); no font may come from the machine.

@@ -127,7 +127,8 @@ export function layoutCompareChart(input: ChartInput): CompareLayout {
   const zeroX = xOf(0);
   const geometry: RowGeometry[] = [];
 
-  // Legend on the left, unit on the right, in one line above the plot.
+  // Legend on the left, unit on the right, in one line above the plot. Its words stay generic: /compare
+  // charts reported results as well as targets.
   const hasRange = drawn.some((p) => p.kind === "range");
   if (hasRange || input.unit) {
     const cy = y + 10;
@@ -136,11 +137,11 @@ export function layoutCompareChart(input: ChartInput): CompareLayout {
       let x = plotLeft;
       if (drawn.some((p) => p.kind === "bar")) {
         parts.push(el("rect", { x, y: cy - 6, width: 18, height: 12, rx: 2, fill: COLOR.bar }));
-        parts.push(type.draw("目标值", x + 24, by, STYLE.legend));
-        x += 24 + type.width("目标值", STYLE.legend.size) + 20;
+        parts.push(type.draw("单一数值", x + 24, by, STYLE.legend));
+        x += 24 + type.width("单一数值", STYLE.legend.size) + 20;
       }
       parts.push(rangeShape(x, x + 18, cy, 12));
-      parts.push(type.draw("区间目标（下限—上限）", x + 26, by, STYLE.legend));
+      parts.push(type.draw("区间（下限—上限）", x + 26, by, STYLE.legend));
     }
     if (input.unit)
       parts.push(type.draw(`单位：${input.unit}`, width - PAD, by, { ...STYLE.legend, anchor: "end" }));

@@ -22,7 +22,7 @@ export class TextSetter {
     return bold ? this.faces.bold : this.faces.regular;
   }
 
-  /** Advance width of `text` in px (no kerning: the bundled CJK font has next to none). */
+  /** Advance width of `text` in px. No kerning: labels are mostly CJK and figures, which need none. */
   width(text: string, size: number, bold?: boolean): number {
     const { font } = this.face(bold);
     let units = 0;
