@@ -3,7 +3,7 @@
  * A statement's `text` is a clause of its sentence and holds the value's digits verbatim.
  */
 import type { Corpus, Report } from "../corpus/corpus.ts";
-import type { Paragraph } from "../corpus/structure.ts";
+import { type Paragraph, parseReport } from "../corpus/structure.ts";
 import type { Lexicon } from "./lexicon.ts";
 import { findNumbers, type NumberExpr } from "./numbers.ts";
 
@@ -40,15 +40,19 @@ const LEVEL_VERB =
   /(提高到|提高至|提升到|提升至|降低到|降低至|下降到|下降至|增加到|增加至|增至|降至|达到|达|实现|完成|突破|控制在|保持在|稳定在)/;
 // A clause without its own subject continues the previous one: "实现地区生产总值67665亿元，增长5.5%".
 const CONTINUATION =
-  /^(同比|比上年|较上年|年均|分别)?(增长|下降|提高|降低|回落|减少|增加|上涨|达到|达|占|实现|完成|突破|总量|规模)/;
+  /^(同比|比上年|较上年|可比|实际|年均|分别)?(增长|下降|提高|降低|回落|减少|增加|上涨|达到|达|实现|完成|突破|总量|规模)/;
+// Within a "、" list a share also continues its subject: "研发投入增长21%、占GDP比重达到3.1%".
+const LIST_CONTINUATION = new RegExp(`${CONTINUATION.source}|^占(GDP|地区生产总值|国内生产总值)`);
+// A sentence that opens by looking back reports results, even inside a plan section.
+const LOOKING_BACK = /^(过去五年|五年来|过去一年|一年来|去年|上年)/;
 const FRONT_QUALIFIER = /(力争|预计|可比|超过|约)/;
 const QUALITATIVE = /同步|保持|稳定|平衡|缩小|提质增效|合理增长|稳中有升|稳中有进|持续增长|基本持平/;
 const TARGETS_PARAGRAPH = /主要预期目标|预期目标[是为]|主要目标[是为]|发展目标[是为]/;
 // Said of the statement's own clauses: "年均增长5.9%", "到2030年", "“十五五”时期" (not "年均浓度").
 const MULTI_YEAR_TEXT =
-  /十[一二三四五六七八九]五|年均(增长|增速|提高|下降|降低|分别)|五年来|过去五年|今后五年|五年累计|到20\d\d年/;
-// A mention right after 占 is a denominator ("占GDP比重"), not the subject of the value.
-const DENOMINATOR_BEFORE = "占";
+  /十[一二三四五六七八九]五|年均(增长|增速|提高|下降|降低|分别)|五年(来|累计|增长)|过去五年|今后五年|到20\d\d年/;
+// A mention right after 占/与/同 is a denominator or comparator ("占GDP比重", "与地区生产总值的比率").
+const DENOMINATOR_BEFORE = /[占与同]$/;
 const MAX_GAP = 18;
 
 interface Mention {
@@ -92,7 +96,7 @@ export function findMentions(text: string, matcher: Matcher): Mention[] {
       if (taken.slice(at, end).some(Boolean)) continue;
       for (let i = at; i < end; i++) taken[i] = true;
       const before = text.slice(0, at);
-      if (before.endsWith(DENOMINATOR_BEFORE)) continue;
+      if (DENOMINATOR_BEFORE.test(before)) continue;
       if (notAfter.some((p) => before.endsWith(p))) continue;
       out.push({ start: at, end, ids });
     }
@@ -159,7 +163,27 @@ export function extractStatements(corpus: Corpus, lex: Lexicon): Statement[] {
   return out;
 }
 
-export function extractSentence(ctx: Context, matcher: Matcher): Statement[] {
+/**
+ * Statements of one paragraph's text outside any corpus, as if it stood in a section of the given kind:
+ * for tests and for checking a new report's sentences by hand.
+ */
+export function extractText(
+  text: string,
+  lex: Lexicon,
+  opts: { kind: "target" | "actual"; region?: string; year?: number; multiYear?: boolean },
+): Statement[] {
+  const paragraph = { ...(parseReport("t", text)[0] as Paragraph), multiYear: opts.multiYear ?? false };
+  const report = { id: "t", region: opts.region ?? "测试区", year: opts.year ?? 2023 } as Report;
+  const matcher = buildMatcher(lex);
+  const headline = opts.kind === "target" && TARGETS_PARAGRAPH.test(text);
+  const horizon = opts.multiYear ? "multi-year" : "annual";
+  return paragraph.sentences.flatMap((sentence) =>
+    extractSentence({ report, paragraph, sentence, kind: opts.kind, horizon, headline }, matcher),
+  );
+}
+
+export function extractSentence(given: Context, matcher: Matcher): Statement[] {
+  const ctx: Context = LOOKING_BACK.test(given.sentence) ? { ...given, kind: "actual" } : given;
   const { sentence } = ctx;
   const out: Statement[] = [];
   let carried: { ids: string[]; clause: Clause } | null = null;
@@ -182,7 +206,7 @@ export function extractSentence(ctx: Context, matcher: Matcher): Statement[] {
       continue;
     }
     groupNo++;
-    const distributed = distribute(clause.text, mentions, numbers);
+    const distributed = distribute(clause.text, mentions, numbers, matcher);
     if (distributed) {
       for (const [id, n] of distributed) {
         if (unitFits(matcher, id, n))
@@ -230,20 +254,47 @@ function nearestMention(text: string, mentions: Mention[], n: NumberExpr): Menti
   // After "、" a new subject may start ("高新技术企业118家、省科技型中小企业234家"); only a
   // continuation ("、增长17.8%", "、总量达到555家") keeps the earlier subject.
   const afterList = gap.split("、").slice(1).at(-1);
-  if (afterList !== undefined && !CONTINUATION.test(afterList)) {
+  if (afterList !== undefined && !LIST_CONTINUATION.test(afterList)) {
     return null;
   }
   return owner;
 }
 
-/** "A、B分别增长4.3%、5.5%" and "城乡居民人均可支配收入分别增长4%和7%": subjects paired with values in order. */
-function distribute(text: string, mentions: Mention[], numbers: NumberExpr[]): [string, NumberExpr][] | null {
+/**
+ * "A、B分别增长4.3%、5.5%" and "城乡居民人均可支配收入分别增长4%和7%": subjects paired with values in
+ * order. Listed subjects may share a suffix: "城市和农村低保标准" is 城市低保标准 and 农村低保标准.
+ */
+function distribute(
+  text: string,
+  mentions: Mention[],
+  numbers: NumberExpr[],
+  matcher: Matcher,
+): [string, NumberExpr][] | null {
   const at = text.indexOf("分别");
   if (at < 0) return null;
-  const ids = mentions.filter((m) => m.end <= at).flatMap((m) => m.ids);
   const values = numbers.filter((n) => n.start > at);
-  if (ids.length < 2 || ids.length !== values.length) return null;
-  return ids.map((id, i) => [id, values[i] as NumberExpr]);
+  if (values.length < 2) return null;
+  const ids = mentions.filter((m) => m.end <= at).flatMap((m) => m.ids);
+  if (ids.length === values.length) return ids.map((id, i) => [id, values[i] as NumberExpr]);
+  const items = text.slice(0, at).split(/[、和及与]/);
+  if (items.length !== values.length) return null;
+  const last = items.at(-1) ?? "";
+  const paired: [string, NumberExpr][] = [];
+  items.forEach((item, i) => {
+    const own = findMentions(item, matcher).at(-1);
+    const id = own?.ids.length === 1 ? own.ids[0] : sharedSuffixId(item, last, matcher);
+    if (id) paired.push([id, values[i] as NumberExpr]);
+  });
+  return paired.length > 0 ? paired : null;
+}
+
+/** "城市" listed before "农村低保标准": the indicator named by 城市 + the tail of the last item. */
+function sharedSuffixId(item: string, last: string, matcher: Matcher): string | undefined {
+  for (let cut = 1; cut < last.length; cut++) {
+    const m = findMentions(item + last.slice(cut), matcher)[0];
+    if (m && m.start === 0 && m.ids.length === 1) return m.ids[0];
+  }
+  return undefined;
 }
 
 function changeBefore(clause: string, n: NumberExpr): string | null {

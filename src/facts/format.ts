@@ -11,16 +11,21 @@ export function formatValue(
   s: Pick<Statement, "digits" | "digitsHigh" | "unit" | "change" | "qualifier" | "text">,
 ): string {
   if (s.digits === null) return s.text;
-  const { before, after } = splitQualifier(s.qualifier);
+  const { lead, near, after } = splitQualifier(s.qualifier);
   const unit = s.unit ?? "";
   const number = s.digitsHigh !== null ? `${s.digits}${unit}—${s.digitsHigh}${unit}` : `${s.digits}${unit}`;
-  return `${before}${s.change ?? ""}${number}${after}`;
+  return `${lead}${s.change ?? ""}${near}${number}${after}`;
 }
 
-function splitQualifier(q: string | null): { before: string; after: string } {
-  if (!q) return { before: "", after: "" };
-  const tail = [...AFTER].find((a) => q.endsWith(a));
-  return tail ? { before: q.slice(0, -tail.length), after: tail } : { before: q, after: "" };
+// 力争/预计/可比 qualify the whole statement ("力争增长10%"); 超过/约/突破 the number ("降幅超过3%").
+const LEADING = /^(力争|预计|可比)/;
+
+function splitQualifier(q: string | null): { lead: string; near: string; after: string } {
+  if (!q) return { lead: "", near: "", after: "" };
+  const tail = [...AFTER].find((a) => q.endsWith(a)) ?? "";
+  const front = q.slice(0, q.length - tail.length);
+  const lead = front.match(LEADING)?.[1] ?? "";
+  return { lead, near: front.slice(lead.length), after: tail };
 }
 
 export function periodLabel(s: Pick<Statement, "kind" | "horizon" | "year" | "headline">): string {

@@ -1,0 +1,20 @@
+/**
+ * Tests fail on stray console output: code logs through an injected logger, so anything printed to the
+ * console is a bug (or a test that forgot to inject one).
+ */
+import { afterEach, vi } from "vitest";
+
+const methods = ["log", "info", "warn", "error", "debug"] as const;
+const calls: string[] = [];
+for (const m of methods) {
+  vi.spyOn(console, m).mockImplementation((...args: unknown[]) => {
+    calls.push(`console.${m}: ${args.map(String).join(" ").slice(0, 200)}`);
+  });
+}
+
+afterEach(() => {
+  if (calls.length > 0) {
+    const printed = calls.splice(0).join("\n");
+    throw new Error(`stray console output:\n${printed}`);
+  }
+});
