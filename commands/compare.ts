@@ -1,0 +1,34 @@
+/** /compare 指标 [target|actual] [年份]: one indicator across every region, sorted, each row quoted. */
+import { type ChatInputCommandInteraction, SlashCommandBuilder } from "discord.js";
+import type { BotContext } from "../src/discord/command.ts";
+import { engineLine, indicatorOption, yearOption, zh } from "../src/discord/options.ts";
+
+export const data = new SlashCommandBuilder()
+  .setName("compare")
+  .setNameLocalizations(zh("对比"))
+  .setDescription("Compare one indicator across all regions (targets or actual figures)")
+  .setDescriptionLocalizations(zh("各地区同一指标对比（预期目标或实际完成）"))
+  .addStringOption(indicatorOption)
+  .addStringOption((o) =>
+    o
+      .setName("kind")
+      .setNameLocalizations(zh("类型"))
+      .setDescription("Targets or actual figures (default: targets)")
+      .setDescriptionLocalizations(zh("预期目标还是实际完成（默认目标）"))
+      .addChoices(
+        { name: "target", name_localizations: zh("预期目标"), value: "target" },
+        { name: "actual", name_localizations: zh("实际完成"), value: "actual" },
+      ),
+  )
+  .addIntegerOption(yearOption);
+
+export async function execute(i: ChatInputCommandInteraction, ctx: BotContext): Promise<void> {
+  const line = engineLine("compare", {
+    indicator: i.options.getString("indicator", true),
+    kind: i.options.getString("kind"),
+    year: i.options.getInteger("year"),
+  });
+  await ctx.answer(i, line);
+}
+
+export { autocompleteRegionIndicator as autocomplete } from "../src/discord/options.ts";

@@ -1,0 +1,24 @@
+/** /figure 地区 指标 [年份]: what a region's report says was achieved, with the quote. */
+import { type ChatInputCommandInteraction, SlashCommandBuilder } from "discord.js";
+import type { BotContext } from "../src/discord/command.ts";
+import { engineLine, indicatorOption, regionOption, yearOption, zh } from "../src/discord/options.ts";
+
+export const data = new SlashCommandBuilder()
+  .setName("figure")
+  .setNameLocalizations(zh("数据"))
+  .setDescription("The actual figure a region's report gives for an indicator, with the quote")
+  .setDescriptionLocalizations(zh("查询某地区某指标的实际完成数据，附报告原文"))
+  .addStringOption(regionOption)
+  .addStringOption(indicatorOption)
+  .addIntegerOption(yearOption);
+
+export async function execute(i: ChatInputCommandInteraction, ctx: BotContext): Promise<void> {
+  const line = engineLine("figure", {
+    region: i.options.getString("region", true),
+    indicator: i.options.getString("indicator", true),
+    year: i.options.getInteger("year"),
+  });
+  await ctx.answer(i, line);
+}
+
+export { autocompleteRegionIndicator as autocomplete } from "../src/discord/options.ts";

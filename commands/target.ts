@@ -1,0 +1,24 @@
+/** /target 地区 指标 [年份]: the target a region's report sets for an indicator, with the quote. */
+import { type ChatInputCommandInteraction, SlashCommandBuilder } from "discord.js";
+import type { BotContext } from "../src/discord/command.ts";
+import { engineLine, indicatorOption, regionOption, yearOption, zh } from "../src/discord/options.ts";
+
+export const data = new SlashCommandBuilder()
+  .setName("target")
+  .setNameLocalizations(zh("目标"))
+  .setDescription("A region's target for an indicator, quoted from its government work report")
+  .setDescriptionLocalizations(zh("查询某地区某指标的预期目标，附报告原文"))
+  .addStringOption(regionOption)
+  .addStringOption(indicatorOption)
+  .addIntegerOption(yearOption);
+
+export async function execute(i: ChatInputCommandInteraction, ctx: BotContext): Promise<void> {
+  const line = engineLine("target", {
+    region: i.options.getString("region", true),
+    indicator: i.options.getString("indicator", true),
+    year: i.options.getInteger("year"),
+  });
+  await ctx.answer(i, line);
+}
+
+export { autocompleteRegionIndicator as autocomplete } from "../src/discord/options.ts";

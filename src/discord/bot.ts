@@ -1,0 +1,101 @@
+/**
+ * The bot: a discord.js client wired to the router, with everything a test needs to inject (the REST
+ * base URL of a fake Discord, the clock, the rate limit, the logger, extra commands).
+ */
+import { once } from "node:events";
+import { Client, type ClientOptions, Events, GatewayIntentBits, RESTEvents } from "discord.js";
+import { commands as defaultCommands } from "../../commands/index.ts";
+import type { Answer } from "../answer/schema.ts";
+import type { EngineParts } from "../engine.ts";
+import { Autocomplete } from "./autocomplete.ts";
+import type { CommandModule } from "./command.ts";
+import type { BotConfig } from "./config.ts";
+import { FollowUps } from "./follow-up.ts";
+import type { Logger } from "./logger.ts";
+import { createMessageHandler } from "./mention.ts";
+import { type Clock, RateLimiter, type RateLimitOptions, systemClock } from "./rate-limit.ts";
+import { NO_MENTIONS, type ReplyFile } from "./render.ts";
+import { createInteractionHandler, type RouterDeps } from "./router.ts";
+
+export interface BotOptions {
+  parts: EngineParts;
+  config: Pick<BotConfig, "token">;
+  logger: Logger;
+  /** Merged into the client options: `{ rest: { api } }` points the bot at a fake Discord. */
+  clientOptions?: Partial<ClientOptions>;
+  clock?: Clock;
+  rateLimit?: RateLimitOptions;
+  commands?: readonly CommandModule[];
+  /** Acknowledge an interaction first when its answer is not ready this long after it arrived. */
+  deferAfterMs?: number;
+  /** Hook for pictures (the /compare chart): return a PNG to attach to the answer's embed, or null. */
+  imageFor?: (answer: Answer) => ReplyFile | null;
+}
+
+export interface Bot {
+  client: Client;
+  /** Logs in and resolves once the client is ready. */
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+// Discord allows 3 s; leave room for the deferral's own round trip.
+const DEFER_AFTER_MS = 1500;
+
+export function createBot(opts: BotOptions): Bot {
+  const { logger } = opts;
+  const clock = opts.clock ?? systemClock;
+  const client = new Client({
+    // No privileged intents: Discord still delivers the content of messages that mention the bot.
+    intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages],
+    allowedMentions: NO_MENTIONS,
+    ...opts.clientOptions,
+  });
+  const deps: RouterDeps = {
+    parts: opts.parts,
+    logger,
+    commands: new Map((opts.commands ?? defaultCommands).map((c) => [c.data.name, c])),
+    autocomplete: new Autocomplete(opts.parts.corpus.regions, opts.parts.lexicon),
+    limiter: new RateLimiter(clock, opts.rateLimit),
+    followUps: new FollowUps(clock),
+    clock,
+    deferAfterMs: opts.deferAfterMs ?? DEFER_AFTER_MS,
+    ...(opts.imageFor ? { imageFor: opts.imageFor } : {}),
+  };
+  const onInteraction = createInteractionHandler(deps);
+  const onMessage = createMessageHandler(deps);
+  // Both handlers catch everything themselves; the extra catch only guards against a bug in that catch.
+  client.on(
+    Events.InteractionCreate,
+    (i) => void onInteraction(i).catch((e) => logger.error("interaction handler", e)),
+  );
+  client.on(Events.MessageCreate, (m) => void onMessage(m).catch((e) => logger.error("message handler", e)));
+  client.on(Events.Error, (e) => logger.error("client error", e));
+  client.on(Events.Warn, (m) => logger.warn(`discord.js: ${m}`));
+  client.on(Events.ShardError, (e, shard) => logger.error(`shard ${shard} connection error`, e));
+  client.on(Events.ShardDisconnect, (event, shard) =>
+    logger.warn(`shard ${shard} disconnected (${event.code})`),
+  );
+  client.on(Events.ShardReconnecting, (shard) => logger.info(`shard ${shard} reconnecting`));
+  client.on(Events.ShardResume, (shard, replayed) =>
+    logger.info(`shard ${shard} resumed (${replayed} events)`),
+  );
+  client.rest.on(RESTEvents.RateLimited, (info) =>
+    logger.warn(`REST rate limited on ${info.route} for ${info.timeToReset} ms`),
+  );
+  client.once(Events.ClientReady, (c) =>
+    logger.info(`logged in as ${c.user.tag}; ${c.guilds.cache.size} servers; ${deps.commands.size} commands`),
+  );
+
+  return {
+    client,
+    async start() {
+      const ready = once(client, Events.ClientReady);
+      await client.login(opts.config.token);
+      await ready;
+    },
+    async stop() {
+      await client.destroy();
+    },
+  };
+}

@@ -1,0 +1,38 @@
+/** What a slash command module exports, and what its handlers get: the engine and one way to answer. */
+import type {
+  AutocompleteInteraction,
+  ChatInputCommandInteraction,
+  RESTPostAPIChatInputApplicationCommandsJSONBody,
+  RepliableInteraction,
+} from "discord.js";
+import type { EngineParts } from "../engine.ts";
+import type { Autocomplete } from "./autocomplete.ts";
+import type { Paging } from "./components.ts";
+import type { Logger } from "./logger.ts";
+
+export interface AnswerOptions {
+  /** The /ask question and year, for the "更多结果" button. */
+  paging?: Paging;
+  /** Only the user who clicked sees it ("查看原文"). */
+  ephemeral?: boolean;
+  /** Replace the clicked message instead of replying (paging with "更多结果"). */
+  update?: boolean;
+}
+
+export interface BotContext {
+  parts: EngineParts;
+  logger: Logger;
+  autocomplete: Autocomplete;
+  /**
+   * Answers a typed engine line (`/target region:临淄 indicator:GDP`) on the interaction: a direct reply
+   * when the answer is ready in time, otherwise deferReply then editReply.
+   */
+  answer(interaction: RepliableInteraction, line: string, opts?: AnswerOptions): Promise<void>;
+}
+
+/** One slash command: its registration data and its handlers. The router and the deploy script read one list. */
+export interface CommandModule {
+  data: { name: string; toJSON(): RESTPostAPIChatInputApplicationCommandsJSONBody };
+  execute(interaction: ChatInputCommandInteraction, ctx: BotContext): Promise<void>;
+  autocomplete?(interaction: AutocompleteInteraction, ctx: BotContext): Promise<void>;
+}

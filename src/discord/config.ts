@@ -1,0 +1,80 @@
+/**
+ * Bot configuration from the environment, validated once at start. Problems come back as one line per
+ * variable (never the value of a secret), so a typo in .env is a clear message, not a stack trace.
+ */
+import { z } from "zod";
+
+export const LOG_LEVELS = ["debug", "info", "warn", "error"] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+// A bot token is three base64url parts: the bot's id, a timestamp and an HMAC. The check catches a pasted
+// client secret or a "Bot " prefix without claiming to know Discord's exact lengths.
+const TOKEN = /^[\w-]{20,}\.[\w-]{4,}\.[\w-]{20,}$/;
+const SNOWFLAKE = /^\d{17,20}$/;
+
+const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
+
+const ConfigSchema = z.object({
+  DISCORD_TOKEN: z.string({ error: "is not set" }).trim().regex(TOKEN, {
+    error: "does not look like a bot token (Developer Portal → Bot → Reset Token; paste it without 'Bot ')",
+  }),
+  DISCORD_APP_ID: z
+    .string({ error: "is not set (Developer Portal → General Information → Application ID)" })
+    .trim()
+    .regex(SNOWFLAKE, { error: "must be the numeric Application ID" }),
+  DISCORD_GUILD_ID: z.preprocess(
+    blankToUndefined,
+    z.string().trim().regex(SNOWFLAKE, { error: "must be a numeric server id" }).optional(),
+  ),
+  LOG_LEVEL: z.preprocess(
+    (v) => (typeof blankToUndefined(v) === "string" ? String(v).trim().toLowerCase() : undefined),
+    z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(", ")}` }).default("info"),
+  ),
+});
+
+export interface BotConfig {
+  token: string;
+  appId: string;
+  guildId: string | undefined;
+  logLevel: LogLevel;
+}
+
+export type ConfigResult = { ok: true; config: BotConfig } | { ok: false; message: string };
+
+/** Validates the Discord variables; the message names each bad variable and what is wrong with it. */
+export function loadConfig(env: NodeJS.ProcessEnv): ConfigResult {
+  const parsed = ConfigSchema.safeParse({
+    DISCORD_TOKEN: blankToUndefined(env.DISCORD_TOKEN),
+    DISCORD_APP_ID: blankToUndefined(env.DISCORD_APP_ID),
+    DISCORD_GUILD_ID: env.DISCORD_GUILD_ID,
+    LOG_LEVEL: env.LOG_LEVEL,
+  });
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join(".")} ${i.message}`);
+    return { ok: false, message: `配置错误 (configuration): ${problems.join("; ")}. See .env.example.` };
+  }
+  const d = parsed.data;
+  return {
+    ok: true,
+    config: {
+      token: d.DISCORD_TOKEN,
+      appId: d.DISCORD_APP_ID,
+      guildId: d.DISCORD_GUILD_ID,
+      logLevel: d.LOG_LEVEL,
+    },
+  };
+}
+
+/** Whether the environment asks for the bot at all: an empty DISCORD_TOKEN (as in .env.example) does not. */
+export function wantsBot(env: NodeJS.ProcessEnv): boolean {
+  return blankToUndefined(env.DISCORD_TOKEN) !== undefined;
+}
+
+/** Reads .env into process.env when present (Node's own parser; variables already set win). */
+export function loadDotEnv(path = ".env"): void {
+  try {
+    process.loadEnvFile(path);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== "ENOENT") throw e;
+  }
+}

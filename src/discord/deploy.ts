@@ -1,0 +1,63 @@
+/**
+ * `npm run deploy-commands`: registers the slash commands, for one server when DISCORD_GUILD_ID is set
+ * (instant, for development) or globally (for every server). `--dry-run` prints and validates the JSON
+ * without a token. Deploying is a script, never something the bot does on start.
+ */
+import { REST, type RESTPostAPIChatInputApplicationCommandsJSONBody, Routes } from "discord.js";
+import { commands } from "../../commands/index.ts";
+import { type BotConfig, loadConfig, loadDotEnv } from "./config.ts";
+import { createLogger } from "./logger.ts";
+import { validateCommands } from "./validate-commands.ts";
+
+export function commandsJson(): RESTPostAPIChatInputApplicationCommandsJSONBody[] {
+  return commands.map((c) => c.data.toJSON());
+}
+
+/** PUTs the whole list (Discord replaces what was there); returns how many Discord registered. */
+export async function deployCommands(
+  config: Pick<BotConfig, "token" | "appId" | "guildId">,
+  body: RESTPostAPIChatInputApplicationCommandsJSONBody[],
+  api?: string,
+): Promise<number> {
+  const rest = new REST(api ? { api } : {}).setToken(config.token);
+  const route = config.guildId
+    ? Routes.applicationGuildCommands(config.appId, config.guildId)
+    : Routes.applicationCommands(config.appId);
+  const result = (await rest.put(route, { body })) as unknown[];
+  return result.length;
+}
+
+async function main(argv: string[]): Promise<number> {
+  const body = commandsJson();
+  const problems = validateCommands(body);
+  if (problems.length > 0) {
+    process.stderr.write(`${problems.map((p) => `✗ ${p}`).join("\n")}\n`);
+    return 1;
+  }
+  if (argv.includes("--dry-run")) {
+    process.stdout.write(`${JSON.stringify(body, null, 2)}\n`);
+    process.stderr.write(`✓ ${body.length} commands valid: ${body.map((c) => `/${c.name}`).join(" ")}\n`);
+    return 0;
+  }
+  loadDotEnv();
+  const loaded = loadConfig(process.env);
+  if (!loaded.ok) {
+    process.stderr.write(`${loaded.message}\n`);
+    return 1;
+  }
+  const { config } = loaded;
+  const logger = createLogger({ level: config.logLevel, secrets: [config.token] });
+  try {
+    const n = await deployCommands(config, body);
+    const scope = config.guildId
+      ? `server ${config.guildId} (now)`
+      : "all servers (global; may take up to an hour)";
+    logger.info(`registered ${n} commands for ${scope}`);
+    return 0;
+  } catch (e) {
+    logger.error(`deploy failed: ${e instanceof Error ? e.message : String(e)}`);
+    return 1;
+  }
+}
+
+process.exitCode = await main(process.argv.slice(2));

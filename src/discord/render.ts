@@ -1,0 +1,189 @@
+/**
+ * The Discord rendering of the shared answer model: one embed (the answer line first, then each quote as
+ * a block quote with its numbers bold, then its citation), buttons, and optional files. Every limit
+ * Discord enforces is respected here, so a long answer is shortened rather than rejected by the API.
+ */
+import type { APIEmbed, APIEmbedField } from "discord.js";
+import { ERROR_TITLES } from "../answer/messages.ts";
+import type { Answer, Citation } from "../answer/schema.ts";
+import { answerButtons, type ButtonRow, type Paging } from "./components.ts";
+import { clipLines, cutAtSentence, escapeText, markedQuote, neutralizeMentions } from "./markdown.ts";
+
+export const LIMITS = {
+  content: 2000,
+  title: 256,
+  description: 4096,
+  fieldName: 256,
+  fieldValue: 1024,
+  footer: 2048,
+  fields: 25,
+  embedTotal: 6000,
+  choices: 25,
+  choiceName: 100,
+} as const;
+
+/** Nothing an answer says can ping: no @everyone, roles or users, not even the user who asked. */
+export const NO_MENTIONS = { parse: [] as never[], repliedUser: false };
+
+export interface ReplyFile {
+  attachment: Buffer;
+  name: string;
+}
+
+/** Options for interaction.reply / editReply / update and message.reply alike. */
+export interface ReplyPayload {
+  content?: string;
+  embeds: APIEmbed[];
+  components: ButtonRow[];
+  files?: ReplyFile[];
+  allowedMentions: typeof NO_MENTIONS;
+}
+
+export interface RenderOptions {
+  /** The /ask question and year, so the reply can offer "更多结果". */
+  paging?: Paging;
+  /** A picture for the embed (the /compare chart): attached and shown as the embed's image. */
+  image?: ReplyFile;
+}
+
+const TITLES: Record<string, string> = {
+  target: "预期目标",
+  figure: "实际完成",
+  compare: "各地区对比",
+  ask: "报告原文检索",
+  source: "报告原文",
+  reports: "已收录的报告",
+  help: "政报通 · 用法",
+};
+const COLORS = { ok: 0x2f6fde, notFound: 0x8a94a6, problem: 0xe3a008 };
+const ANSWER_MAX = 1800;
+const QUOTE_MAX = 700;
+const QUOTE_MIN = 60;
+const OMITTED_RESERVE = 40;
+
+export function renderAnswer(answer: Answer, opts: RenderOptions = {}): ReplyPayload {
+  const head = renderHead(answer.answer);
+  const isSource = answer.command === "source";
+  const preface = !answer.ok && answer.citations.length ? "\n\n最接近的段落：" : "";
+  const { text: quotes, cutSource } = renderCitations(
+    answer.citations,
+    LIMITS.description - head.length - preface.length - 2,
+    isSource ? LIMITS.description : QUOTE_MAX,
+  );
+  const embed: APIEmbed = {
+    title: answer.error ? ERROR_TITLES[answer.error.code] : (TITLES[answer.command] ?? "政报通"),
+    description: quotes ? `${head}${preface}\n\n${quotes}` : head,
+    color: answer.ok ? COLORS.ok : answer.error?.code === "not_found" ? COLORS.notFound : COLORS.problem,
+  };
+  const fields = suggestionFields(answer);
+  if (fields.length) embed.fields = fields;
+  if (opts.paging && answer.page) embed.footer = { text: pagingFooter(opts.paging, answer.page.page) };
+  const files: ReplyFile[] = [];
+  if (opts.image) {
+    files.push(opts.image);
+    embed.image = { url: `attachment://${opts.image.name}` };
+  }
+  if (cutSource) {
+    // /source is the "full text" click: when even it must be cut, the whole paragraph comes as a file.
+    files.push({
+      attachment: Buffer.from(cutSource.quote, "utf8"),
+      name: `${cutSource.id.replace("#", "-")}.txt`,
+    });
+    embed.description += "\n\n（段落较长，全文见附件。）";
+  }
+  return {
+    embeds: [embed],
+    components: answerButtons(answer, opts.paging),
+    ...(files.length ? { files } : {}),
+    allowedMentions: NO_MENTIONS,
+  };
+}
+
+/** A short message of our own (rate limit, expired button, internal error). */
+export function renderNotice(text: string): ReplyPayload {
+  return {
+    content: cutAtSentence(text, LIMITS.content).text,
+    embeds: [],
+    components: [],
+    allowedMentions: NO_MENTIONS,
+  };
+}
+
+/** The answer's first line in bold, the rest as it is; both escaped. */
+function renderHead(answer: string): string {
+  const [first = "", ...rest] = answer.split("\n");
+  const line = cutAtSentence(first, 400).text;
+  const bolded = line.trim() ? `**${escapeText(line)}**` : "";
+  return clipLines([bolded, ...rest.map(escapeText)], ANSWER_MAX);
+}
+
+function citationLine(c: Citation): string {
+  const where = [c.region, c.report, c.section].map(escapeText).join(" · ");
+  return `— ${where} · ¶${c.paragraph}（\`${c.id}\`）`;
+}
+
+function quoteBlock(c: Citation, n: number, max: number, numbered: boolean) {
+  const q = markedQuote(c.quote.replace(/\s*\n\s*/g, " "), c.marks, max);
+  return { text: `> ${numbered ? `[${n}] ` : ""}${q.text}\n${citationLine(c)}`, cut: q.cut };
+}
+
+/**
+ * Citations in order while they fit the room left in the description; each quote is shortened (at a
+ * sentence end) until its block fits, and citations that do not fit at all are counted, not dropped silently.
+ */
+function renderCitations(citations: Citation[], room: number, quoteMax: number) {
+  const blocks: string[] = [];
+  let left = room - OMITTED_RESERVE;
+  let cutSource: Citation | null = null;
+  const numbered = citations.length > 1;
+  for (const [i, c] of citations.entries()) {
+    let max = Math.min(quoteMax, c.quote.length);
+    let block = quoteBlock(c, i + 1, max, numbered);
+    while (block.text.length + 2 > left && max > QUOTE_MIN) {
+      max = Math.floor(max * 0.8);
+      block = quoteBlock(c, i + 1, max, numbered);
+    }
+    if (block.text.length + 2 > left) break;
+    blocks.push(block.text);
+    left -= block.text.length + 2;
+    if (block.cut && quoteMax === LIMITS.description) cutSource = c;
+  }
+  const omitted = citations.length - blocks.length;
+  if (omitted > 0) blocks.push(`（另有 ${omitted} 条引用未能显示。）`);
+  return { text: blocks.join("\n\n"), cutSource };
+}
+
+function suggestionFields(answer: Answer): APIEmbedField[] {
+  const s = answer.error?.suggestions;
+  // Unknown region lists every region in the message already; the field adds the closest few only.
+  if (!s?.length || s.length > 12) return [];
+  const value = clipLines([s.map(escapeText).join("、")], LIMITS.fieldValue);
+  return [{ name: "可以试试", value }];
+}
+
+function pagingFooter(paging: Paging, page: number): string {
+  const year = paging.year ? ` · ${paging.year}年` : "";
+  const text = `第${page}页${year} · 问题：${neutralizeMentions(paging.question)}`;
+  return cutAtSentence(text, 1000).text;
+}
+
+/** The question an /ask reply was for, read back from its footer (for questions too long for a custom id). */
+export function questionFromEmbed(embed: { footer?: { text?: string } | null } | undefined): string | null {
+  const text = embed?.footer?.text;
+  const m = text?.match(/问题：(.*)$/su);
+  // Questions are at most 500 characters (the router's limit), so the 1000-character footer never cuts one.
+  if (!m?.[1]) return null;
+  return m[1].replace(/\u200b/g, "");
+}
+
+/** Total characters Discord counts against the 6000 limit of one embed. */
+export function embedLength(e: APIEmbed): number {
+  const fields = (e.fields ?? []).reduce((n, f) => n + f.name.length + f.value.length, 0);
+  return (
+    (e.title?.length ?? 0) +
+    (e.description?.length ?? 0) +
+    (e.footer?.text.length ?? 0) +
+    (e.author?.name.length ?? 0) +
+    fields
+  );
+}

@@ -1,0 +1,50 @@
+/**
+ * The bot as a process: process-level error logging, one-line start-up failures, and a clean exit on
+ * SIGINT/SIGTERM. `npm start` (with DISCORD_TOKEN) and every shard of `npm run start:sharded` run this.
+ */
+import { DiscordjsErrorCodes } from "discord.js";
+import type { EngineParts } from "../engine.ts";
+import { type Bot, createBot } from "./bot.ts";
+import type { BotConfig } from "./config.ts";
+import type { Logger } from "./logger.ts";
+
+export async function runBot(parts: EngineParts, config: BotConfig, logger: Logger): Promise<Bot> {
+  // A rejection nobody awaited is a bug to log, not a reason to drop every server's answers.
+  process.on("unhandledRejection", (reason) => logger.error("unhandled promise rejection", reason));
+  const bot = createBot({ parts, config, logger });
+  let stopping = false;
+  const shutdown = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info(`${signal}: disconnecting`);
+    bot.stop().then(
+      () => process.exit(0),
+      (e: unknown) => {
+        logger.error("error while disconnecting", e);
+        process.exit(1);
+      },
+    );
+  };
+  process.once("SIGINT", () => shutdown("SIGINT"));
+  process.once("SIGTERM", () => shutdown("SIGTERM"));
+  try {
+    await bot.start();
+  } catch (e) {
+    logger.error(startFailure(e));
+    await bot.stop().catch(() => undefined);
+    process.exit(1);
+  }
+  return bot;
+}
+
+/** One line saying why the bot could not log in, without a stack trace. */
+export function startFailure(e: unknown): string {
+  const code = (e as { code?: unknown } | null)?.code;
+  if (code === DiscordjsErrorCodes.TokenInvalid || code === DiscordjsErrorCodes.TokenMissing) {
+    return "Discord 拒绝了令牌 (DISCORD_TOKEN was rejected: reset it under Developer Portal → Bot and update .env)";
+  }
+  if (code === 4014 || String(e).includes("disallowed intents")) {
+    return "Discord 拒绝了 intents (disallowed intents: the bot only needs Guilds and GuildMessages)";
+  }
+  return `无法连接 Discord (login failed): ${e instanceof Error ? e.message : String(e)}`;
+}
