@@ -32,14 +32,13 @@ export function scopeOf(parts: EngineParts, question: string, yearOption: number
 }
 
 function reportsInScope(parts: EngineParts, scope: AskScope): Report[] {
-  const regions = scope.regions.length > 0 ? scope.regions : parts.corpus.regions;
-  return regions.flatMap((region) => {
-    const ofYear = scope.year === null ? [] : region.reports.filter((r) => r.year === scope.year);
-    if (ofYear.length > 0) return ofYear;
-    // With no year (or none matching) a named region is asked about in its latest report; an
-    // unscoped question searches every report.
-    return scope.regions.length > 0 ? region.reports.slice(0, 1) : region.reports;
-  });
+  const named = scope.regions.length > 0;
+  const regions = named ? scope.regions : parts.corpus.regions;
+  const ofYear = regions.flatMap((region) => region.reports.filter((r) => r.year === scope.year));
+  // A year picks that year's reports; without one (or with none of that year) a named region is asked
+  // about in its latest report, and an unscoped question searches every report.
+  if (ofYear.length > 0) return ofYear;
+  return named ? regions.flatMap((region) => region.reports.slice(0, 1)) : parts.corpus.reports;
 }
 
 export interface QueryTerms {

@@ -1,0 +1,54 @@
+/**
+ * `npm run facts`: every extracted statement to CSV and JSON (default out/facts.csv, out/facts.json), so
+ * a person can check the rule layer against the reports.
+ */
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { corpusDirFrom } from "../engine.ts";
+import { formatValue } from "../facts/format.ts";
+import { loadEngineOrExit } from "./boot.ts";
+
+const argv = process.argv.slice(2);
+const outAt = argv.indexOf("--out");
+const outDir = outAt >= 0 ? (argv[outAt + 1] ?? "out") : "out";
+const parts = loadEngineOrExit(corpusDirFrom(argv, process.env));
+
+const rows = parts.facts.all.map((s) => {
+  const report = parts.corpus.reportById.get(s.reportId);
+  return {
+    region: s.region,
+    report: report?.title ?? s.reportId,
+    year: s.year,
+    section: s.section,
+    indicator: parts.lexicon.byId.get(s.indicatorId)?.name ?? s.indicatorId,
+    indicator_id: s.indicatorId,
+    kind: s.kind,
+    horizon: s.horizon,
+    headline: s.headline,
+    value: s.value,
+    value_high: s.valueHigh,
+    unit: s.unit,
+    change: s.change,
+    qualifier: s.qualifier,
+    formatted: formatValue(s),
+    text: s.text,
+    citation: s.paragraphId,
+  };
+});
+
+const columns = Object.keys(rows[0] ?? { region: "" });
+const cell = (v: unknown) => {
+  const t = v === null || v === undefined ? "" : String(v);
+  return /[",\n]/.test(t) ? `"${t.replace(/"/g, '""')}"` : t;
+};
+const csv = [
+  columns.join(","),
+  ...rows.map((r) => columns.map((c) => cell(r[c as keyof typeof r])).join(",")),
+];
+mkdirSync(outDir, { recursive: true });
+// A BOM lets spreadsheet programs open the CSV's Chinese text as UTF-8.
+writeFileSync(join(outDir, "facts.csv"), `\uFEFF${csv.join("\n")}\n`);
+writeFileSync(join(outDir, "facts.json"), `${JSON.stringify(rows, null, 2)}\n`);
+process.stdout.write(
+  `${rows.length} statements → ${join(outDir, "facts.csv")}, ${join(outDir, "facts.json")}\n`,
+);

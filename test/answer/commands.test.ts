@@ -1,0 +1,156 @@
+import { describe, expect, test } from "vitest";
+import { AnswerSchema } from "../../src/answer/schema.ts";
+import { run } from "../helpers.ts";
+
+describe("/target and /figure", () => {
+  test.each([
+    ["/target 临淄 GDP", "临淄区", "临淄区 · 2023年预期目标 · 地区生产总值：增长5.5%以上"],
+    ["/target region:临淄 indicator:GDP year:2023", "临淄区", "增长5.5%以上"],
+    ["/target 临淄区 gdp", "临淄区", "增长5.5%以上"],
+    ["/target Linzi GDP", "临淄区", "增长5.5%以上"],
+    ["/target 临淄GDP", "临淄区", "增长5.5%以上"],
+    ["/target 全国 GDP 2019", "全国", "全国 · 2019年预期目标 · 国内生产总值：增长6%—6.5%"],
+    ["/target 中国 失业率 2024", "全国", "城镇调查失业率：5.5%左右"],
+    ["/target 广东 GDP", "广东省", "增长4.5%—5%"],
+    ["/target 历城 农民收入", "历城区", "农村居民人均可支配收入：增长5.5%以上"],
+    ["/figure 历城 社零", "历城区", "社会消费品零售总额：600亿元，增长3%"],
+    ["/figure 历城 农村居民收入", "历城区", "农村居民人均可支配收入：增长7%"],
+    ["/figure 临淄 实际使用外资", "临淄区", "6349万美元"],
+    ["/figure 浙江 城镇居民人均可支配收入", "浙江省", "增长4.3%"],
+    ["/目标 北京 CPI", "北京市", "居民消费价格：涨幅2%左右"],
+  ])("%s", (line, region, want) => {
+    const a = run(line);
+    expect(a.ok).toBe(true);
+    expect(a.facts[0]?.region).toBe(region);
+    expect(a.answer).toContain(want);
+    expect(a.citations[0]?.region).toBe(region);
+  });
+
+  test("every number in the answer's first line appears in its quote", () => {
+    for (const line of [
+      "/target 临淄 GDP",
+      "/figure 荔湾 税收总额",
+      "/figure 临淄 规上工业总产值",
+      "/target 全国 粮食产量 2024",
+    ]) {
+      const a = run(line);
+      const first = a.answer.split("\n")[0] ?? "";
+      const numbers = first.replace(/^.*?：/, "").match(/\d+(\.\d+)?/g) ?? [];
+      for (const n of numbers) expect(a.citations[0]?.quote, `${line}: ${n}`).toContain(n);
+    }
+  });
+
+  test("several matches: the 预期目标 paragraph first, the rest listed", () => {
+    const a = run("/target 广东 GDP");
+    expect(a.answer.split("\n")[0]).toContain("2026年预期目标");
+    expect(a.answer).toContain("其他相关表述");
+    expect(a.answer).toContain("中长期目标");
+  });
+
+  test("a qualitative target is a fact with value null", () => {
+    const a = run("/target 临安 一般公共预算收入");
+    expect(a.facts[0]).toMatchObject({ value: null, text: "一般公共预算收入与经济增长保持同步" });
+  });
+
+  test("nothing found: not_found, no number, nearest passages from that report only", () => {
+    const a = run("/target 荔湾 失业率");
+    expect(a).toMatchObject({ ok: false, facts: [], error: { code: "not_found" } });
+    expect(a.answer).not.toMatch(/\d+(\.\d+)?%/);
+    for (const c of a.citations) expect(c.region).toBe("荔湾区");
+  });
+
+  test("unknown region lists the known ones", () => {
+    const a = run("/figure 上海 GDP");
+    expect(a.error?.code).toBe("unknown_region");
+    expect(a.answer).toContain("临淄区");
+    expect(a.answer).not.toContain("亿元");
+  });
+
+  test("a near-miss region suggests the closest", () => {
+    const a = run("/target 临淄市 GDP");
+    expect(a.error?.code).toBe("unknown_region");
+    expect(a.error?.suggestions).toContain("临淄区");
+  });
+
+  test("ambiguous region lists the candidates", () => {
+    const a = run("/target 临 GDP");
+    expect(a.error?.code).toBe("ambiguous_region");
+    expect(a.error?.suggestions).toEqual(["临安区", "临淄区"]);
+  });
+
+  test("unknown indicator: not_found with the closest lexicon names", () => {
+    const a = run("/target 临淄 工业产值增速");
+    const b = run("/target 临淄 幸福指数");
+    expect(b.error?.code).toBe("not_found");
+    expect(a.ok || (a.error?.suggestions?.length ?? 0) > 0).toBe(true);
+  });
+
+  test("a year the region has no report for says which years it has", () => {
+    const a = run("/target 临淄 GDP 2019");
+    expect(a.error?.code).toBe("not_found");
+    expect(a.answer).toContain("2023");
+  });
+});
+
+describe("/compare", () => {
+  test("one row per region, sorted by value, each with its quote", () => {
+    const a = run("/compare GDP");
+    expect(a.ok).toBe(true);
+    const rows = a.answer.split("\n").slice(1);
+    expect(rows[0]).toMatch(/^荔湾：增长6\.5%/);
+    expect(a.citations.length).toBe(rows.filter((r) => !r.startsWith("未找到")).length);
+    const values = a.facts
+      .filter((f, i, all) => all.findIndex((g) => g.region === f.region) === i)
+      .map((f) => f.value);
+    const numeric = values.filter((v): v is number => v !== null);
+    expect(numeric).toEqual([...numeric].sort((x, y) => y - x));
+  });
+
+  test("actual figures and regions without a statement are listed as such", () => {
+    const a = run("/compare 税收 actual");
+    expect(a.ok).toBe(true);
+    expect(a.answer).toContain("未找到相关表述");
+  });
+});
+
+describe("plain questions route by what they name", () => {
+  test.each([
+    ["临淄今年GDP目标是多少?", "target", "5.5%以上"],
+    ["历城去年社零多少", "figure", "600亿元"],
+    ["荔湾的税收总额是多少", "figure", "386.23亿元"],
+    ["各地GDP目标对比", "compare", "荔湾"],
+    ["临淄新建了多少充电桩", "ask", "1401"],
+  ])("%s → /%s", (line, command, want) => {
+    const a = run(line);
+    expect(a.command).toBe(command);
+    expect(a.answer).toContain(want);
+  });
+});
+
+describe("/reports, /source, /help", () => {
+  test("/reports lists the corpus", () => {
+    const a = run("/reports");
+    expect(a.answer).toContain("linzi-2023");
+    expect(a.answer).toContain("guangdong-2026");
+  });
+
+  test("/source returns the whole paragraph with its heading", () => {
+    const a = run("/source linzi-2023#19");
+    expect(a.citations[0]?.quote).toContain("主要预期目标");
+    expect(a.answer).toContain("2023年目标任务和工作重点");
+  });
+
+  test.each([["/source nope"], ["/source linzi-2023#9999"]])("%s is a clear error", (line) => {
+    expect(run(line).ok).toBe(false);
+  });
+
+  test("/help", () => {
+    expect(run("/help").answer).toContain("/target");
+  });
+
+  test("every answer validates against the schema", () => {
+    for (const line of ["/help", "/reports", "/compare GDP", "/ask 充电桩", "/target 临 GDP", "/nope"]) {
+      expect(AnswerSchema.safeParse(run(line)).success).toBe(true);
+    }
+  });
+});
