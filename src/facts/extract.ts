@@ -186,7 +186,8 @@ export function extractSentence(given: Context, matcher: Matcher): Statement[] {
   const ctx: Context = LOOKING_BACK.test(given.sentence) ? { ...given, kind: "actual" } : given;
   const { sentence } = ctx;
   const out: Statement[] = [];
-  let carried: { ids: string[]; clause: Clause } | null = null;
+  // The last subject of the previous clause, and the display group its values belong to.
+  let carried: { ids: string[]; clause: Clause; group: string } | null = null;
   let groupNo = 0;
   for (const clause of clausesOf(sentence)) {
     const mentions = findMentions(clause.text, matcher);
@@ -196,7 +197,7 @@ export function extractSentence(given: Context, matcher: Matcher): Statement[] {
       const text = stripEnd(sentence.slice(carried.clause.start, clause.end));
       for (const n of numbers) {
         for (const id of carried.ids.slice(0, 1)) {
-          if (unitFits(matcher, id, n)) out.push(statementOf(ctx, id, n, clause.text, text, `${groupNo}`));
+          if (unitFits(matcher, id, n)) out.push(statementOf(ctx, id, n, clause.text, text, carried.group));
         }
       }
       continue;
@@ -235,7 +236,8 @@ export function extractSentence(given: Context, matcher: Matcher): Statement[] {
         out.push(qualitativeOf(ctx, subject.ids[0], stripEnd(clause.text), `${groupNo}`));
       }
     }
-    carried = last && last.ids.length === 1 ? { ids: last.ids, clause } : null;
+    carried =
+      last && last.ids.length === 1 ? { ids: last.ids, clause, group: `${groupNo}:${last.start}` } : null;
   }
   return out;
 }

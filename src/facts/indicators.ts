@@ -22,6 +22,16 @@ export function resolveIndicator(input: string, lex: Lexicon): IndicatorMatch {
   }
   const found = findIndicatorInText(input, lex);
   if (found) return { kind: "one", indicator: found.indicator };
+  // A fragment of a phrase ("研发" of 研发投入): the indicator whose shortest phrase holds it.
+  if (q.length >= 2) {
+    let best: { ind: Indicator; len: number } | null = null;
+    for (const ind of lex.indicators) {
+      for (const p of phrasesOf(ind)) {
+        if (norm(p).includes(q) && (!best || p.length < best.len)) best = { ind, len: p.length };
+      }
+    }
+    if (best) return { kind: "one", indicator: best.ind };
+  }
   return { kind: "unknown", suggestions: suggestIndicators(q, lex) };
 }
 

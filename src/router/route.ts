@@ -110,7 +110,12 @@ function chat(parts: EngineParts, text: string): Answer {
   const year = readYear(undefined, [text.match(/(?<!\d)(20\d\d|19\d\d)(?=年|\b|$)/)?.[1] ?? ""]);
   const y = typeof year === "number" ? year : null;
   const kind: Kind = TARGET_WORDS.test(text) ? "target" : "actual";
-  if (indicator && regions.length === 1 && regions[0]) {
+  if (
+    indicator &&
+    regions.length === 1 &&
+    regions[0] &&
+    isLookupQuestion(text, regions[0].name, indicator.phrase)
+  ) {
     // A named region and indicator is a lookup; when the report has no such statement the answer is
     // not_found with the nearest passages, never a number from another region or indicator.
     return lookup(parts, kind, regions[0].region.name, indicator.phrase, y);
@@ -119,6 +124,24 @@ function chat(parts: EngineParts, text: string): Answer {
     return compare(parts, indicator.phrase, kind, y);
   }
   return ask(parts, text, { year: y, page: 1 });
+}
+
+// Words that ask for a figure without adding a subject of their own.
+const FILLER =
+  /目标|预期|计划|多少|是|的|了|今年|去年|明年|全年|增长|增速|增幅|达到|完成|实现|情况|数据|数值|有|为|呢|吗|啊|请问|查询|一下|年|总额|多大|几|怎么样|如何|一共|共|\d+|[\p{P}\s]/gu;
+
+/**
+ * "临淄今年GDP目标是多少" asks for the indicator; "荔湾发放消费券拉动消费多少" only contains an
+ * indicator word (消费) and is a free question: little may remain once region, indicator and filler go.
+ */
+function isLookupQuestion(text: string, regionName: string, phrase: string): boolean {
+  const rest = text
+    .toLowerCase()
+    .split(regionName.toLowerCase())
+    .join("")
+    .split(phrase.toLowerCase())
+    .join("");
+  return rest.replace(FILLER, "").length <= 2;
 }
 
 /** A year option or a positional 4-digit year; a malformed year option comes back as its text. */
