@@ -1,15 +1,15 @@
 /** /target, /figure and /compare: statements from the rule layer, formatted, with their quotes. */
-import type { Region } from "../corpus/corpus.ts";
+import type { Region, Report } from "../corpus/corpus.ts";
 import { resolveRegion } from "../corpus/regions.ts";
 import type { EngineParts } from "../engine.ts";
 import type { Statement } from "../facts/extract.ts";
-import { formatGroup, formatLine, periodLabel } from "../facts/format.ts";
+import { formatGroup, formatLine, formatValue, periodLabel } from "../facts/format.ts";
 import { resolveIndicator } from "../facts/indicators.ts";
 import { displayName, type Indicator } from "../facts/lexicon.ts";
 import { ask } from "./ask.ts";
 import { citationOf, failure, pickReport } from "./build.ts";
 import { MESSAGES } from "./messages.ts";
-import type { Answer, Citation, Fact } from "./schema.ts";
+import type { Answer, ChartData, Citation, Fact } from "./schema.ts";
 
 const MAX_GROUPS = 6;
 
@@ -129,55 +129,116 @@ function nameOf(parts: EngineParts, group: readonly Statement[], level: string):
   return ind ? displayName(ind, level) : id;
 }
 
-interface CompareRow {
+export interface CompareRow {
   region: Region;
+  report: Report;
+  /** The region's best statement group for the indicator, null when it states none. */
   group: Statement[] | null;
+  /** The statement compared: a value in the common unit, null when the region has none. */
   pick: Statement | null;
 }
 
-/** /compare: one row per region, sorted by value; regions without a comparable value listed as such. */
-export function compare(parts: EngineParts, indicatorInput: string, kind: Kind, year: number | null): Answer {
+/** /compare's data, shared by the text answer and the chart. */
+export interface CompareTable {
+  indicator: Indicator;
+  kind: Kind;
+  unit: string | null;
+  /** Regions with a comparable value, sorted by it (highest first). */
+  valued: CompareRow[];
+  /** Regions with a statement but no comparable value (qualitative, or another unit). */
+  unvalued: CompareRow[];
+  /** Regions whose report states nothing about the indicator. */
+  silent: CompareRow[];
+}
+
+export function compareTable(
+  parts: EngineParts,
+  indicatorInput: string,
+  kind: Kind,
+  year: number | null,
+): CompareTable | Answer {
   const command = "compare";
   const indicator = resolveIndicatorOrFail(parts, command, indicatorInput);
   if ("ok" in indicator) return indicator;
   const rows: CompareRow[] = parts.corpus.regions.flatMap((region) => {
     const report = year === null ? region.reports[0] : region.reports.find((r) => r.year === year);
     if (!report) return [];
-    const group = parts.facts.groups(report.id, indicator.id, kind)[0] ?? null;
-    return [{ region, group, pick: null }];
+    const group = groupsFor(parts, report.id, indicator, kind)[0] ?? null;
+    return [{ region, report, group, pick: null }];
   });
-  if (rows.length === 0) {
-    return failure(command, "not_found", `语料中没有 ${year} 年的报告。`);
-  }
+  if (rows.length === 0) return failure(command, "not_found", `语料中没有 ${year} 年的报告。`);
   const unit = commonUnit(rows);
   for (const row of rows) row.pick = row.group?.find((s) => s.value !== null && s.unit === unit) ?? null;
-  const valued = rows.filter((r) => r.pick).sort((a, b) => (b.pick?.value ?? 0) - (a.pick?.value ?? 0));
-  const others = rows.filter((r) => !r.pick);
-  if (valued.length === 0 && others.every((r) => !r.group)) {
-    return failure(
-      command,
-      "not_found",
-      `没有任何地区的报告给出“${indicator.name}”的${kind === "target" ? "目标" : "实际数据"}。`,
-    );
+  // A range sorts by its midpoint: 5%—5.5% ranks above 5%.
+  const key = (r: CompareRow) => ((r.pick?.value ?? 0) + (r.pick?.valueHigh ?? r.pick?.value ?? 0)) / 2;
+  const valued = rows.filter((r) => r.pick).sort((a, b) => key(b) - key(a));
+  const unvalued = rows.filter((r) => !r.pick && r.group);
+  const silent = rows.filter((r) => !r.group);
+  if (valued.length === 0 && unvalued.length === 0) {
+    const what = kind === "target" ? "目标" : "实际数据";
+    return failure(command, "not_found", `没有任何地区的报告给出“${indicator.name}”的${what}。`);
   }
+  return { indicator, kind, unit, valued, unvalued, silent };
+}
+
+export function compareTitle(t: CompareTable): string {
+  return `${t.indicator.name} · ${t.kind === "target" ? "预期目标" : "实际完成"}对比`;
+}
+
+/** /compare: one row per region, sorted by value; regions without a comparable value listed as such. */
+export function compare(parts: EngineParts, indicatorInput: string, kind: Kind, year: number | null): Answer {
+  const table = compareTable(parts, indicatorInput, kind, year);
+  if ("ok" in table) return table;
   const facts: Fact[] = [];
   const citations: Citation[] = [];
-  const terms = [...indicator.terms, ...indicator.aliases];
+  const terms = [...table.indicator.terms, ...table.indicator.aliases];
   const lines: string[] = [];
-  for (const row of [...valued, ...others.filter((r) => r.group)]) {
+  for (const row of [...table.valued, ...table.unvalued]) {
     const group = row.group as Statement[];
     const line = formatLine(row.region.name, nameOf(parts, group, row.region.level), group);
     const shown = row.pick ? [row.pick, ...group.filter((s) => s !== row.pick)] : group;
     for (const s of shown) facts.push(toFact(parts, s, line));
     citations.push(citationOfStatement(parts, group[0] as Statement, terms));
-    lines.push(
-      `${row.pick ? "" : "（无可比数值）"}${row.region.short}：${formatGroup(group)}（${periodLabel(group[0] as Statement)}）`,
-    );
+    const mark = row.pick ? "" : "（无可比数值）";
+    lines.push(`${mark}${row.region.short}：${formatGroup(group)}（${periodLabel(group[0] as Statement)}）`);
   }
-  const missing = others.filter((r) => !r.group).map((r) => r.region.short);
-  const title = `${indicator.name} · ${kind === "target" ? "预期目标" : "实际完成"}对比${unit ? `（按${unit}排序）` : ""}`;
+  const missing = table.silent.map((r) => r.region.short);
+  const title = `${compareTitle(table)}${table.unit ? `（按${table.unit}排序）` : ""}`;
   const tail = missing.length ? `\n未找到相关表述：${missing.join("、")}` : "";
-  return { ok: true, command, answer: `${title}\n${lines.join("\n")}${tail}`, facts, citations };
+  const answer = `${title}\n${lines.join("\n")}${tail}`;
+  return { ok: true, command: "compare", answer, facts, citations, chart: chartData(table) };
+}
+
+/** The table as chart data: bars for comparable values, ranges drawn as ranges, the rest listed below. */
+export function chartData(t: CompareTable): ChartData {
+  const years = [...new Set([...t.valued, ...t.unvalued, ...t.silent].map((r) => r.report.year))].sort();
+  const rows = t.valued.map((r) => {
+    const s = r.pick as Statement;
+    const range = s.valueHigh !== null && s.value !== null ? { low: s.value, high: s.valueHigh } : {};
+    return {
+      label: r.region.short,
+      valueText: formatValue(s).replace(/^(增长|涨幅|下降|降低)/, ""),
+      value: s.value,
+      ...range,
+    };
+  });
+  const clip = (text: string) => (text.length > 24 ? `${text.slice(0, 23)}…` : text);
+  const missing = [
+    ...t.unvalued.map((r) => ({ label: r.region.short, reason: clip(formatGroup(r.group ?? [])) })),
+    ...t.silent.map((r) => ({ label: r.region.short, reason: "报告未提及" })),
+  ];
+  const reports = [...t.valued, ...t.unvalued, ...t.silent].map((r) => r.report.title);
+  return {
+    title: `${compareTitle(t)}（${years.join("、")}年报告）`,
+    subtitle:
+      t.unit === "%" && t.kind === "target"
+        ? "各地政府工作报告中的增长目标，按数值从高到低排列"
+        : "各地政府工作报告原文数值，按数值从高到低排列",
+    unit: t.unit,
+    rows,
+    missing,
+    footer: `数据来源：${reports.join("；")}。`,
+  };
 }
 
 /** The unit most regions state the indicator in (growth % for targets, usually), so rows compare like with like. */

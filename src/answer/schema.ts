@@ -52,6 +52,25 @@ export const CitationSchema = z.object({
 });
 export type Citation = z.infer<typeof CitationSchema>;
 
+/** What a front end needs to draw /compare as a bar chart (src/chart renders it to PNG). */
+export const ChartDataSchema = z.object({
+  title: z.string(),
+  subtitle: z.string().optional(),
+  unit: z.string().nullable(),
+  rows: z.array(
+    z.object({
+      label: z.string(),
+      valueText: z.string(),
+      value: z.number().nullable(),
+      low: z.number().optional(),
+      high: z.number().optional(),
+    }),
+  ),
+  missing: z.array(z.object({ label: z.string(), reason: z.string() })),
+  footer: z.string(),
+});
+export type ChartData = z.infer<typeof ChartDataSchema>;
+
 export const AnswerSchema = z.object({
   ok: z.boolean(),
   command: z.string(),
@@ -63,5 +82,7 @@ export const AnswerSchema = z.object({
     .optional(),
   /** Paging for /ask: the page shown and whether more passages exist. */
   page: z.object({ page: z.number().int().positive(), hasMore: z.boolean() }).optional(),
+  /** /compare only: the rows as chart data. */
+  chart: ChartDataSchema.optional(),
 });
 export type Answer = z.infer<typeof AnswerSchema>;

@@ -1,4 +1,5 @@
-import { type EngineParts, loadEngineParts } from "../engine.ts";
+import { loadEngine } from "../cache/engine-cache.ts";
+import type { EngineParts } from "../engine.ts";
 import type { Logger } from "../engine-run.ts";
 import { CorpusError } from "../errors.ts";
 
@@ -13,7 +14,7 @@ export const stderrLogger: Logger = {
 /** Loads the engine; a corpus problem is one line on stderr and exit code 2, never a stack trace. */
 export function loadEngineOrExit(dir: string): EngineParts {
   try {
-    return loadEngineParts(dir);
+    return loadEngine(dir);
   } catch (e) {
     if (e instanceof CorpusError) {
       process.stderr.write(`语料加载失败 (corpus error): ${e.message}\n`);

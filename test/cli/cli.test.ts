@@ -41,6 +41,20 @@ describe("CLI contract", () => {
     expect(r.stdout).toContain("linzi-2023#");
   });
 
+  test("--chart writes the /compare chart as a PNG", () => {
+    const dir = mkdtempSync(join(tmpdir(), "zb-chart-"));
+    try {
+      const file = join(dir, "gdp.png");
+      const r = cli(["/compare", "GDP", "--chart", file]);
+      expect(r.status).toBe(0);
+      const png = readFileSync(file);
+      expect(png.subarray(1, 4).toString()).toBe("PNG");
+      expect(png.readUInt32BE(16)).toBeGreaterThan(600);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   test("a broken corpus directory is one line on stderr, exit 2, no trace", () => {
     const r = cli(["--corpus", "/nonexistent-dir", "/help"]);
     expect(r.status).toBe(2);
