@@ -17,7 +17,7 @@ const BAR_H = 16;
 const GAP = 12;
 /** From this many rows on the tick labels repeat at the top, so a reader need not scroll to the axis. */
 const TOP_AXIS_MIN_ROWS = 16;
-export const MISSING_PREFIX = "未给出数值：";
+export const MISSING_PREFIX = "无可比数值：";
 
 const COLOR = {
   background: "#ffffff",

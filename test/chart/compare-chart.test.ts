@@ -161,7 +161,7 @@ describe("renderCompareChart", () => {
     const withMissing = rendered(input);
     const without = rendered(exampleInput);
     expect(withMissing.layout.rows.map((r) => r.label)).toEqual(exampleInput.rows.map((r) => r.label));
-    expect(withMissing.layout.missingLines.join("")).toBe("未给出数值：临安区（与经济增长保持同步）；西湖");
+    expect(withMissing.layout.missingLines.join("")).toBe("无可比数值：临安区（与经济增长保持同步）；西湖");
     expect(withMissing.layout.svg).toContain('aria-label="临安区（与经济增长保持同步）；西湖"');
     // Same plot, one more line of text under it.
     expect(withMissing.layout.height - without.layout.height).toBe(20 + 12);
@@ -218,7 +218,7 @@ describe("the bundled font", () => {
     const text = [exampleInput, syntheticInput(50)]
       .flatMap((i) => [i.title, i.subtitle ?? "", i.footer, ...i.rows.flatMap((r) => [r.label, r.valueText])])
       .join("");
-    const extra = "未给出数值：（）；单位单一数值区间（下限—上限）没有可比较的数值埇桥区鄞州亳州濉溪荥阳郫都";
+    const extra = "无可比数值：（）；单位单一数值区间（下限—上限）没有可比较的数值埇桥区鄞州亳州濉溪荥阳郫都";
     for (const ch of new Set(text + extra)) {
       if (ch.trim() === "") continue;
       expect(regular.font.charToGlyph(ch).index, ch).toBeGreaterThan(0);
