@@ -3,6 +3,7 @@
  * (instant, for development) or globally (for every server). `--dry-run` prints and validates the JSON
  * without a token. Deploying is a script, never something the bot does on start.
  */
+import { pathToFileURL } from "node:url";
 import { REST, type RESTPostAPIChatInputApplicationCommandsJSONBody, Routes } from "discord.js";
 import { commands } from "../../commands/index.ts";
 import { type BotConfig, loadConfig, loadDotEnv } from "./config.ts";
@@ -27,22 +28,30 @@ export async function deployCommands(
   return result.length;
 }
 
-async function main(argv: string[]): Promise<number> {
+export interface Io {
+  out: (text: string) => void;
+  err: (text: string) => void;
+}
+
+const stdio: Io = { out: (t) => process.stdout.write(t), err: (t) => process.stderr.write(t) };
+
+/** The CLI; exported so the dry run is tested in-process. Returns the exit code. */
+export async function main(argv: string[], io: Io = stdio): Promise<number> {
   const body = commandsJson();
   const problems = validateCommands(body);
   if (problems.length > 0) {
-    process.stderr.write(`${problems.map((p) => `✗ ${p}`).join("\n")}\n`);
+    io.err(`${problems.map((p) => `✗ ${p}`).join("\n")}\n`);
     return 1;
   }
   if (argv.includes("--dry-run")) {
-    process.stdout.write(`${JSON.stringify(body, null, 2)}\n`);
-    process.stderr.write(`✓ ${body.length} commands valid: ${body.map((c) => `/${c.name}`).join(" ")}\n`);
+    io.out(`${JSON.stringify(body, null, 2)}\n`);
+    io.err(`✓ ${body.length} commands valid: ${body.map((c) => `/${c.name}`).join(" ")}\n`);
     return 0;
   }
   loadDotEnv();
   const loaded = loadConfig(process.env);
   if (!loaded.ok) {
-    process.stderr.write(`${loaded.message}\n`);
+    io.err(`${loaded.message}\n`);
     return 1;
   }
   const { config } = loaded;
@@ -60,4 +69,7 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-process.exitCode = await main(process.argv.slice(2));
+// Run as a script (npm run deploy-commands), not when a test imports main().
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  process.exitCode = await main(process.argv.slice(2));
+}

@@ -52,15 +52,11 @@ export class FollowUps {
     const regions = findRegionsInText(text, parts.corpus.regions);
     const indicator = findIndicatorInText(text, parts.lexicon);
     const year = text.match(/(?<!\d)(19|20)\d\d(?=年|\D|$)/)?.[0];
-    // Both named: a complete question of its own. Neither (nor a year): nothing to complete.
-    if (
-      regions.length > 1 ||
-      (regions.length === 1 && indicator) ||
-      (!regions.length && !indicator && !year)
-    ) {
-      return text;
-    }
-    const kind = TARGET.test(text) ? "target" : ACTUAL.test(text) ? "actual" : ctx.kind;
+    const kindWord = TARGET.test(text) ? "target" : ACTUAL.test(text) ? "actual" : null;
+    // Both named: a complete question of its own. None of them: nothing to complete.
+    if (regions.length > 1 || (regions.length === 1 && indicator)) return text;
+    if (!regions.length && !indicator && !year && !kindWord) return text;
+    const kind = kindWord ?? ctx.kind;
     const region = regions[0]?.region.name ?? ctx.region;
     const name = indicator?.phrase ?? ctx.indicator;
     return `/${kind === "target" ? "target" : "figure"} region:${region} indicator:${name}${year ? ` year:${year}` : ""}`;

@@ -17,12 +17,16 @@ export function neutralizeMentions(text: string): string {
     .replace(/<(@[!&]?|#|\/)(?=[\w:-]*\d+>)/g, `<${ZWSP}$1`);
 }
 
-/** Escapes every markdown construct Discord renders (lists and headings too), then mentions. */
-export function escapeText(text: string): string {
+/**
+ * Escapes every markdown construct Discord renders, then mentions. Headings and lists exist only at a
+ * line start, so text from the middle of a line (`atLineStart` false) is not given a stray "5\\.5".
+ */
+export function escapeText(text: string, atLineStart = true): string {
+  const block = atLineStart;
   const escaped = escapeMarkdown(text, {
-    heading: true,
-    bulletedList: true,
-    numberedList: true,
+    heading: block,
+    bulletedList: block,
+    numberedList: block,
     maskedLink: true,
   });
   return neutralizeMentions(escaped);
@@ -68,10 +72,11 @@ export function markedQuote(quote: string, marks: readonly Mark[] | undefined, m
   for (const m of spans) {
     const end = Math.min(m.end, visible);
     if (m.start < at || end <= m.start) continue;
-    out += escapeText(quote.slice(at, m.start)) + bold(escapeText(quote.slice(m.start, end)));
+    out +=
+      escapeText(quote.slice(at, m.start), at === 0) + bold(escapeText(quote.slice(m.start, end), false));
     at = end;
   }
-  out += escapeText(quote.slice(at, visible)) + (cut ? "…" : "");
+  out += escapeText(quote.slice(at, visible), at === 0) + (cut ? "…" : "");
   return { text: out, cut };
 }
 

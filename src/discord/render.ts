@@ -114,11 +114,11 @@ function renderHead(answer: string): string {
   const [first = "", ...rest] = answer.split("\n");
   const line = cutAtSentence(first, 400).text;
   const bolded = line.trim() ? `**${escapeText(line)}**` : "";
-  return clipLines([bolded, ...rest.map(escapeText)], ANSWER_MAX);
+  return clipLines([bolded, ...rest.map((t) => escapeText(t))], ANSWER_MAX);
 }
 
 function citationLine(c: Citation): string {
-  const where = [c.region, c.report, c.section].map(escapeText).join(" · ");
+  const where = [c.region, c.report, c.section].map((t) => escapeText(t)).join(" · ");
   return `— ${where} · ¶${c.paragraph}（\`${c.id}\`）`;
 }
 
@@ -157,7 +157,7 @@ function suggestionFields(answer: Answer): APIEmbedField[] {
   const s = answer.error?.suggestions;
   // Unknown region lists every region in the message already; the field adds the closest few only.
   if (!s?.length || s.length > 12) return [];
-  const value = clipLines([s.map(escapeText).join("、")], LIMITS.fieldValue);
+  const value = clipLines([s.map((t) => escapeText(t)).join("、")], LIMITS.fieldValue);
   return [{ name: "可以试试", value }];
 }
 

@@ -1,0 +1,89 @@
+import { describe, expect, test } from "vitest";
+import { FOLLOW_UP_TTL_MS, FollowUps } from "../../src/discord/follow-up.ts";
+import { engine, run } from "../helpers.ts";
+
+function setup() {
+  const clock = { t: 0, now: () => clock.t };
+  const followUps = new FollowUps(clock);
+  const parts = engine();
+  /** What the mention handler does: complete the line, answer, remember. */
+  const say = (text: string, channel = "c1") => {
+    const line = followUps.lineFor(channel, text, parts);
+    const answer = run(line);
+    followUps.remember(channel, line, answer, parts);
+    return { line, answer };
+  };
+  return { clock, followUps, say, parts };
+}
+
+describe("follow-up context", () => {
+  test("那历城呢? after 临淄GDP目标是多少 reuses the indicator and the kind", () => {
+    const { say } = setup();
+    expect(say("临淄GDP目标是多少").answer.answer).toContain("5.5%以上");
+    const next = say("那历城呢?");
+    expect(next.line).toBe("/target region:历城区 indicator:地区生产总值");
+    expect(next.answer.command).toBe("target");
+    expect(next.answer.facts[0]?.region).toBe("历城区");
+  });
+
+  test("an indicator alone reuses the region; a year alone reuses both", () => {
+    const { say } = setup();
+    say("临淄GDP目标是多少");
+    expect(say("财政收入呢？").line).toBe("/target region:临淄区 indicator:财政收入");
+    expect(say("那2023年呢").line).toBe("/target region:临淄区 indicator:一般公共预算收入 year:2023");
+  });
+
+  test("a kind word in the follow-up switches target and actual", () => {
+    const { say } = setup();
+    say("临淄GDP目标是多少");
+    expect(say("那实际完成呢").line).toBe("/figure region:临淄区 indicator:地区生产总值");
+    expect(say("那历城目标呢").line).toBe("/target region:历城区 indicator:地区生产总值");
+  });
+
+  test("a complete question is not rewritten", () => {
+    const { say } = setup();
+    say("临淄GDP目标是多少");
+    expect(say("历城财政收入目标是多少").line).toBe("历城财政收入目标是多少");
+    expect(say("请介绍一下历城区今年在科技创新方面的主要工作安排和具体举措").line).toMatch(/^请介绍/);
+  });
+
+  test("context is per channel", () => {
+    const { say } = setup();
+    say("临淄GDP目标是多少", "c1");
+    expect(say("那历城呢?", "c2").line).toBe("那历城呢?");
+  });
+
+  test("context expires after 10 minutes", () => {
+    const { say, clock, followUps } = setup();
+    say("临淄GDP目标是多少");
+    clock.t = FOLLOW_UP_TTL_MS - 1;
+    expect(followUps.get("c1")?.region).toBe("临淄区");
+    clock.t = FOLLOW_UP_TTL_MS;
+    expect(followUps.get("c1")).toBeNull();
+    expect(say("那历城呢?").line).toBe("那历城呢?");
+  });
+
+  test("a not-found lookup still sets the context from the question", () => {
+    const { followUps, parts } = setup();
+    // Any indicator the 临淄 report has no target for: the answer is not_found, without facts.
+    const missing = parts.lexicon.indicators.find(
+      (ind) => run(`/target 临淄 ${ind.name}`).error?.code === "not_found",
+    );
+    expect(missing).toBeDefined();
+    const line = `/target region:临淄 indicator:${missing?.name}`;
+    const answer = run(line);
+    expect(answer.facts).toEqual([]);
+    followUps.remember("c1", line, answer, parts);
+    expect(followUps.get("c1")).toMatchObject({ region: "临淄区", indicator: missing?.name, kind: "target" });
+  });
+
+  test("forgets the oldest channel when full", () => {
+    const clock = { now: () => 0 };
+    const followUps = new FollowUps(clock, FOLLOW_UP_TTL_MS, 2);
+    const { parts } = setup();
+    const answer = run("/target 临淄 GDP");
+    for (const c of ["a", "b", "c"]) followUps.remember(c, "", answer, parts);
+    expect(followUps.get("a")).toBeNull();
+    expect(followUps.get("c")?.region).toBe("临淄区");
+  });
+});

@@ -1,0 +1,197 @@
+import type { APIEmbed } from "discord.js";
+import { describe, expect, test } from "vitest";
+import type { Answer, Citation } from "../../src/answer/schema.ts";
+import { decodeCustomId } from "../../src/discord/custom-id.ts";
+import { cutAtSentence, escapeText, markedQuote } from "../../src/discord/markdown.ts";
+import {
+  embedLength,
+  LIMITS,
+  questionFromEmbed,
+  renderAnswer,
+  renderNotice,
+} from "../../src/discord/render.ts";
+import { run } from "../helpers.ts";
+
+function citation(n: number, quote: string, extra: Partial<Citation> = {}): Citation {
+  return {
+    id: `linzi-2023#${n}`,
+    region: "临淄区",
+    report: "2023年临淄区政府工作报告",
+    section: "2023年目标任务和工作重点",
+    paragraph: n,
+    quote,
+    ...extra,
+  };
+}
+
+function answer(extra: Partial<Answer>): Answer {
+  return { ok: true, command: "target", answer: "答案", facts: [], citations: [], ...extra };
+}
+
+function expectWithinLimits(embed: APIEmbed): void {
+  expect(embed.title?.length ?? 0).toBeLessThanOrEqual(LIMITS.title);
+  expect(embed.description?.length ?? 0).toBeLessThanOrEqual(LIMITS.description);
+  expect(embed.fields?.length ?? 0).toBeLessThanOrEqual(LIMITS.fields);
+  for (const f of embed.fields ?? []) expect(f.value.length).toBeLessThanOrEqual(LIMITS.fieldValue);
+  expect(embed.footer?.text.length ?? 0).toBeLessThanOrEqual(LIMITS.footer);
+  expect(embedLength(embed)).toBeLessThanOrEqual(LIMITS.embedTotal);
+}
+
+const sentence = "全区地区生产总值增长5.5%以上，一般公共预算收入增长6%以上。";
+
+describe("renderAnswer", () => {
+  test("puts the answer line first, then the quote with its numbers bold, then the citation", () => {
+    const a = run("/target 临淄 GDP");
+    const reply = renderAnswer(a);
+    const d = reply.embeds[0]?.description ?? "";
+    expect(d.startsWith("**临淄区 · 2023年预期目标 · 地区生产总值：增长5.5%以上**")).toBe(true);
+    expect(d).toContain("> 2023年全区经济社会发展主要预期目标是:地区生产总值增长**5.5%以上**,");
+    expect(d).toContain(
+      "— 临淄区 · 2023年临淄区政府工作报告 · 2023年目标任务和工作重点 · ¶19（`linzi-2023#19`）",
+    );
+    expect(reply.allowedMentions).toEqual({ parse: [], repliedUser: false });
+  });
+
+  test("offers 查看原文 for one citation and numbered buttons for several", () => {
+    const one = renderAnswer(answer({ citations: [citation(1, sentence)] }));
+    expect(one.components[0]?.components.map((b) => [b.label, b.custom_id])).toEqual([
+      ["查看原文", "zb1:src:linzi-2023#1"],
+    ]);
+    const many = renderAnswer(answer({ citations: [1, 2, 3, 4, 5, 6, 7].map((n) => citation(n, sentence)) }));
+    expect(many.components.map((r) => r.components.length)).toEqual([5, 2]);
+    expect(many.components[1]?.components[1]?.label).toBe("原文 7");
+  });
+
+  test("a /source answer has no 查看原文 button: it is the full text", () => {
+    expect(renderAnswer(run("/source linzi-2023#19")).components).toEqual([]);
+  });
+
+  test("offers 更多结果 with the next page in the custom id when /ask has more", () => {
+    const a = run("/ask 充电桩");
+    expect(a.page?.hasMore).toBe(true);
+    const reply = renderAnswer(a, { paging: { question: "充电桩", year: null } });
+    const more = reply.components.at(-1)?.components[0];
+    expect(more?.label).toBe("更多结果");
+    expect(decodeCustomId(more?.custom_id ?? "")).toEqual({
+      kind: "more",
+      page: 2,
+      year: null,
+      question: "充电桩",
+    });
+    expect(questionFromEmbed(reply.embeds[0])).toBe("充电桩");
+  });
+
+  test("a very long answer with many long quotes stays within every limit", () => {
+    const longQuote = `${"经济运行稳中有进，".repeat(40)}${sentence}`.repeat(6);
+    const a = answer({
+      answer: Array.from({ length: 200 }, (_, i) => `第${i}行：地区生产总值增长${i}%`).join("\n"),
+      citations: Array.from({ length: 30 }, (_, i) => citation(i + 1, longQuote)),
+      error: {
+        code: "not_found",
+        message: "",
+        suggestions: Array.from({ length: 12 }, () => "很长的建议".repeat(30)),
+      },
+      ok: false,
+    });
+    const reply = renderAnswer(a, { paging: { question: "问".repeat(500), year: 2024 } });
+    const embed = reply.embeds[0] as APIEmbed;
+    expectWithinLimits(embed);
+    expect(embed.description).toContain("…");
+    expect(embed.description).toMatch(/另有 \d+ 条引用未能显示/);
+    expect(reply.components.length).toBeLessThanOrEqual(5);
+    for (const row of reply.components) {
+      expect(row.components.length).toBeLessThanOrEqual(5);
+      for (const b of row.components) expect(b.custom_id.length).toBeLessThanOrEqual(100);
+    }
+  });
+
+  test("cuts a long quote at a sentence end with …", () => {
+    const quote = `${"第一句话说的是地区生产总值增长百分之五。".repeat(60)}`;
+    const d = renderAnswer(answer({ citations: [citation(1, quote)] })).embeds[0]?.description ?? "";
+    expect(d).toMatch(/增长百分之五。…\n— /);
+  });
+
+  test("a /source paragraph too long for the embed comes whole as a .txt file", () => {
+    const quote = "这是一句很长的原文。".repeat(600);
+    const reply = renderAnswer(answer({ command: "source", citations: [citation(9, quote)] }));
+    expectWithinLimits(reply.embeds[0] as APIEmbed);
+    expect(reply.files?.[0]?.name).toBe("linzi-2023-9.txt");
+    expect(reply.files?.[0]?.attachment.toString("utf8")).toBe(quote);
+  });
+
+  test("attaches a picture as the embed image", () => {
+    const image = { name: "compare.png", attachment: Buffer.from([137, 80, 78, 71]) };
+    const reply = renderAnswer(run("/compare GDP"), { image });
+    expect(reply.files).toEqual([image]);
+    expect(reply.embeds[0]?.image).toEqual({ url: "attachment://compare.png" });
+  });
+
+  test("renders expected failures as answers with a title and suggestions", () => {
+    const reply = renderAnswer(run("/target 临 GDP"));
+    expect(reply.embeds[0]?.title).toBe("地区不明确");
+    expect(reply.embeds[0]?.fields?.[0]?.value).toContain("临淄区");
+  });
+
+  test("escapes markdown and mentions in corpus and user text", () => {
+    const evil =
+      "@everyone @here <@123456789012345678> <@&223456789012345678> **粗体** [链接](https://x.invalid) # 标题";
+    const reply = renderAnswer(
+      answer({
+        answer: evil,
+        citations: [
+          citation(1, `${evil} 增长5%`, {
+            section: "_斜体_ `代码`",
+            marks: [{ start: evil.length + 3, end: evil.length + 5, kind: "number" }],
+          }),
+        ],
+      }),
+      { paging: { question: "@everyone <@123456789012345678>", year: null } },
+    );
+    const text = JSON.stringify(reply.embeds);
+    expect(text).not.toMatch(/@everyone|@here|<@\d|<@&\d/);
+    const d = reply.embeds[0]?.description ?? "";
+    expect(d).toContain("\\*\\*粗体\\*\\*");
+    expect(d).toContain("\\[链接](");
+    expect(d).toContain("\\_斜体\\_ \\`代码\\`");
+    expect(d).toContain("增长**5%**");
+  });
+
+  test("a notice is plain content within 2000 characters and allows no mentions", () => {
+    const n = renderNotice("很长。".repeat(1000));
+    expect(n.content?.length).toBeLessThanOrEqual(LIMITS.content);
+    expect(n.allowedMentions.parse).toEqual([]);
+  });
+});
+
+describe("markdown helpers", () => {
+  test("cutAtSentence keeps short text and cuts long text after a sentence end", () => {
+    expect(cutAtSentence("短句。", 10)).toEqual({ text: "短句。", cut: false });
+    expect(cutAtSentence("甲乙丙丁。戊己庚辛壬癸。子丑寅卯", 13)).toEqual({
+      text: "甲乙丙丁。戊己庚辛壬癸。…",
+      cut: true,
+    });
+  });
+
+  test("cutAtSentence never splits a surrogate pair", () => {
+    const text = `${"a".repeat(8)}𠀀${"b".repeat(10)}`;
+    const { text: cut } = cutAtSentence(text, 10);
+    expect(cut).toBe(`${"a".repeat(8)}…`);
+  });
+
+  test("markedQuote bolds only number marks and merges adjacent ones", () => {
+    const q = markedQuote(
+      "增长56",
+      [
+        { start: 0, end: 2, kind: "term" },
+        { start: 2, end: 3, kind: "number" },
+        { start: 3, end: 4, kind: "number" },
+      ],
+      100,
+    );
+    expect(q.text).toBe("增长**56**");
+  });
+
+  test("escapeText escapes backslashes so text cannot undo an escape", () => {
+    expect(escapeText("\\*x*")).toBe("\\\\\\*x\\*");
+  });
+});
