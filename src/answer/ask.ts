@@ -160,7 +160,8 @@ function rerank(parts: EngineParts, hits: Hit[], terms: string[], cues: Cues): S
     }
     const s = best ?? { paragraph, sentence: paragraph.text, matched: [], score: 0 };
     s.score += hit.score / topBm25;
-    if (cues.past && !cues.future && paragraph.sectionKind === "review") s.score += 0.5;
+    // What was done is the reports' firmest ground: without a future cue, the review leads a little.
+    if (!cues.future && paragraph.sectionKind === "review") s.score += cues.past ? 0.5 : 0.25;
     if (cues.future && !cues.past && paragraph.sectionKind === "plan") s.score += 0.5;
     return s;
   });

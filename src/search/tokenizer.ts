@@ -46,7 +46,10 @@ export class Tokenizer {
   }
 
   /** Index and query terms: segmented, without stop words, punctuation or whitespace. */
-  tokenize = (text: string): string[] => this.segment(text).filter((t) => !this.#stop.has(t));
+  tokenize = (text: string): string[] =>
+    this.segment(text)
+      .map(stripAspect)
+      .filter((t) => !this.#stop.has(t));
 
   #cutInto(chunk: string, out: string[]): void {
     if (!HAN.test(chunk)) {
@@ -57,6 +60,11 @@ export class Tokenizer {
       if (!PUNCT_ONLY.test(w)) out.push(w);
     }
   }
+}
+
+// jieba keeps "建了", "完成了" whole; the aspect particle says nothing about the subject.
+function stripAspect(t: string): string {
+  return t.length >= 2 && /[了过着]$/.test(t) && /\p{Script=Han}/u.test(t) ? t.slice(0, -1) : t;
 }
 
 /** Reads the user dictionary and stop words from their data files (one entry a line, `#` comments). */
