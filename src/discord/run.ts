@@ -4,14 +4,20 @@
  */
 import { DiscordjsErrorCodes } from "discord.js";
 import type { EngineParts } from "../engine.ts";
-import { type Bot, createBot } from "./bot.ts";
+import { type Bot, type BotOptions, createBot } from "./bot.ts";
 import type { BotConfig } from "./config.ts";
 import type { Logger } from "./logger.ts";
 
-export async function runBot(parts: EngineParts, config: BotConfig, logger: Logger): Promise<Bot> {
+/** `overrides` is for the process test, which points the bot at a fake Discord. */
+export async function runBot(
+  parts: EngineParts,
+  config: BotConfig,
+  logger: Logger,
+  overrides: Partial<BotOptions> = {},
+): Promise<Bot> {
   // A rejection nobody awaited is a bug to log, not a reason to drop every server's answers.
   process.on("unhandledRejection", (reason) => logger.error("unhandled promise rejection", reason));
-  const bot = createBot({ parts, config, logger });
+  const bot = createBot({ ...overrides, parts, config, logger });
   let stopping = false;
   const shutdown = (signal: string) => {
     if (stopping) return;
