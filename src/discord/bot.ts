@@ -39,6 +39,16 @@ export interface Bot {
   stop(): Promise<void>;
 }
 
+/**
+ * View Channels, Send Messages, Embed Links, Attach Files (charts, long paragraphs) and Read Message
+ * History (a reply to a message needs it): nothing more, and no Administrator.
+ */
+export const INVITE_PERMISSIONS = 1024 + 2048 + 16384 + 32768 + 65536;
+
+export function inviteUrl(appId: string): string {
+  return `https://discord.com/oauth2/authorize?client_id=${appId}&scope=bot+applications.commands&permissions=${INVITE_PERMISSIONS}`;
+}
+
 // Discord allows 3 s; leave room for the deferral's own round trip.
 const DEFER_AFTER_MS = 1500;
 
@@ -83,9 +93,10 @@ export function createBot(opts: BotOptions): Bot {
   client.rest.on(RESTEvents.RateLimited, (info) =>
     logger.warn(`REST rate limited on ${info.route} for ${info.timeToReset} ms`),
   );
-  client.once(Events.ClientReady, (c) =>
-    logger.info(`logged in as ${c.user.tag}; ${c.guilds.cache.size} servers; ${deps.commands.size} commands`),
-  );
+  client.once(Events.ClientReady, (c) => {
+    logger.info(`logged in as ${c.user.tag}; ${c.guilds.cache.size} servers; ${deps.commands.size} commands`);
+    logger.info(`invite: ${inviteUrl(c.application.id)}`);
+  });
 
   return {
     client,
