@@ -2,7 +2,7 @@
 import type { Region, Report } from "../corpus/corpus.ts";
 import { resolveRegion } from "../corpus/regions.ts";
 import type { EngineParts } from "../engine.ts";
-import type { Statement } from "../facts/extract.ts";
+import { extractPhrase, PHRASE_PREFIX, type Statement } from "../facts/extract.ts";
 import { formatGroup, formatLine, formatValue, periodLabel } from "../facts/format.ts";
 import { resolveIndicator } from "../facts/indicators.ts";
 import { displayName, type Indicator } from "../facts/lexicon.ts";
@@ -49,7 +49,7 @@ export function resolveIndicatorOrFail(
 export function toFact(parts: EngineParts, s: Statement, display: string): Fact {
   return {
     region: s.region,
-    indicator: parts.lexicon.byId.get(s.indicatorId)?.name ?? s.indicatorId,
+    indicator: parts.lexicon.byId.get(s.indicatorId)?.name ?? s.indicatorId.replace(PHRASE_PREFIX, ""),
     kind: s.kind,
     value: s.value,
     unit: s.unit,
@@ -81,11 +81,18 @@ export function lookup(
   const command = kind === "target" ? "target" : "figure";
   const region = resolveRegionOrFail(parts, command, regionInput);
   if ("ok" in region) return region;
-  const indicator = resolveIndicatorOrFail(parts, command, indicatorInput);
-  if ("ok" in indicator) return indicator;
+  const resolved = resolveIndicatorOrFail(parts, command, indicatorInput);
   const pick = pickReport(command, region, year);
   if (!pick.ok) return pick.answer;
   const report = pick.report;
+  if ("ok" in resolved) {
+    // Not in the lexicon: the same rules applied to the phrase itself ("/figure 临淄 5G基站").
+    const phrase = cleanPhrase(indicatorInput);
+    const found = phrase.length >= 2 ? extractPhrase(report, phrase, kind) : [];
+    if (found.length === 0) return resolved;
+    return answerGroups(parts, command, region, groupStatements(found).slice(0, MAX_GROUPS), [phrase]);
+  }
+  const indicator = resolved;
   const groups = groupsFor(parts, report.id, indicator, kind).slice(0, MAX_GROUPS);
   const label = kind === "target" ? `${report.year}年报告的目标` : `${report.year}年报告的工作回顾`;
   if (groups.length === 0) {
@@ -99,7 +106,16 @@ export function lookup(
       error: { code: "not_found", message: "" },
     });
   }
-  const terms = [...indicator.terms, ...indicator.aliases];
+  return answerGroups(parts, command, region, groups, [...indicator.terms, ...indicator.aliases]);
+}
+
+function answerGroups(
+  parts: EngineParts,
+  command: string,
+  region: Region,
+  groups: Statement[][],
+  terms: string[],
+): Answer {
   const facts: Fact[] = [];
   const citations: Citation[] = [];
   const lines = groups.map((g) => {
@@ -126,7 +142,18 @@ function groupsFor(parts: EngineParts, reportId: string, indicator: Indicator, k
 function nameOf(parts: EngineParts, group: readonly Statement[], level: string): string {
   const id = group[0]?.indicatorId ?? "";
   const ind = parts.lexicon.byId.get(id);
-  return ind ? displayName(ind, level) : id;
+  return ind ? displayName(ind, level) : id.replace(PHRASE_PREFIX, "");
+}
+
+function groupStatements(statements: Statement[]): Statement[][] {
+  const groups = new Map<string, Statement[]>();
+  for (const s of statements) groups.set(s.group, [...(groups.get(s.group) ?? []), s]);
+  return [...groups.values()];
+}
+
+/** The phrase a user typed, without filler such as 多少 or 的 that never stands in a report. */
+function cleanPhrase(input: string): string {
+  return input.normalize("NFKC").replace(/多少|是|的|了|有|几|[\s\p{P}]/gu, "");
 }
 
 export interface CompareRow {

@@ -142,23 +142,55 @@ function kindOf(p: Paragraph): "target" | "actual" | null {
   return null;
 }
 
+/** Every sentence of a report that belongs to a plan or review section, with what it is. */
+function* sentenceContexts(report: Report): Generator<Context> {
+  for (const paragraph of report.paragraphs) {
+    if (paragraph.isHeading) continue;
+    const kind = kindOf(paragraph);
+    if (!kind) continue;
+    const headline = kind === "target" && TARGETS_PARAGRAPH.test(paragraph.text);
+    // Under a 十五五 heading, "今年…预期目标" is still this year's target.
+    const thisYear = new RegExp(`今年|${report.year}年`).test(paragraph.text);
+    const horizon = paragraph.multiYear && !thisYear ? "multi-year" : "annual";
+    for (const sentence of paragraph.sentences) {
+      const looksBack = LOOKING_BACK.test(sentence);
+      yield { report, paragraph, sentence, kind: looksBack ? "actual" : kind, horizon, headline };
+    }
+  }
+}
+
 export function extractStatements(corpus: Corpus, lex: Lexicon): Statement[] {
   const matcher = buildMatcher(lex);
   const out: Statement[] = [];
   for (const report of corpus.reports) {
-    for (const paragraph of report.paragraphs) {
-      if (paragraph.isHeading) continue;
-      const kind = kindOf(paragraph);
-      if (!kind) continue;
-      const headline = kind === "target" && TARGETS_PARAGRAPH.test(paragraph.text);
-      for (const sentence of paragraph.sentences) {
-        // Under a 十五五 heading, "今年…预期目标" is still this year's target.
-        const thisYear = new RegExp(`今年|${report.year}年`).test(paragraph.text);
-        const horizon = paragraph.multiYear && !thisYear ? "multi-year" : "annual";
-        const ctx: Context = { report, paragraph, sentence, kind, horizon, headline };
-        out.push(...extractSentence(ctx, matcher));
-      }
-    }
+    for (const ctx of sentenceContexts(report)) out.push(...extractSentence(ctx, matcher));
+  }
+  return out;
+}
+
+export const PHRASE_PREFIX = "phrase:";
+
+/**
+ * Statements for a phrase the lexicon does not know ("5G基站", "充电桩"): in each clause naming it, the
+ * number right after it ("新建充电桩1401座") or right before it ("240个5G基站"). Same rules for kind,
+ * horizon and quotes as lexicon indicators; the indicator id is `phrase:<phrase>`.
+ */
+export function extractPhrase(report: Report, phrase: string, kind: Statement["kind"]): Statement[] {
+  const out: Statement[] = [];
+  for (const ctx of sentenceContexts(report)) {
+    if (ctx.kind !== kind || !ctx.sentence.includes(phrase)) continue;
+    clausesOf(ctx.sentence).forEach((clause, i) => {
+      const at = clause.text.indexOf(phrase);
+      if (at < 0) return;
+      const end = at + phrase.length;
+      const near = findNumbers(clause.text).find(
+        (n) => (n.start >= end && n.start - end <= 8) || (n.end <= at && at - n.end <= 2),
+      );
+      if (near)
+        out.push(
+          statementOf(ctx, `${PHRASE_PREFIX}${phrase}`, near, clause.text, stripEnd(clause.text), `${i}`),
+        );
+    });
   }
   return out;
 }

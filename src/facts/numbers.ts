@@ -1,6 +1,6 @@
 /** Number expressions in report text: value, optional range, unit and the qualifiers around them. */
 
-// Longest first, so 万亿元 wins over 亿元 and 个百分点 over 个.
+// Tried longest first (sorted below), so 万亿元 wins over 亿元 and 个百分点 over 个.
 const UNITS = [
   "个百分点",
   "万亿立方米",
@@ -56,8 +56,27 @@ const UNITS = [
   "名",
   "位",
   "张",
+  "亿千瓦时",
+  "万千瓦时",
+  "万标箱",
+  "立方米",
+  "公顷",
+  "千瓦",
+  "兆瓦",
+  "标箱",
+  "处",
+  "场",
+  "例",
+  "批",
+  "栋",
+  "间",
+  "株",
+  "棵",
 ];
-const UNIT = UNITS.map((u) => u.replace(/[.*+?^${}()|[\]\\%]/g, "\\$&")).join("|");
+const UNIT = [...UNITS]
+  .sort((a, b) => b.length - a.length)
+  .map((u) => u.replace(/[.*+?^${}()|[\]\\%]/g, "\\$&"))
+  .join("|");
 const NUM = String.raw`\d+(?:\.\d+)?`;
 const DASH = "[－—–\\-~～至到]";
 const PRE = "(力争|超过|超|约|近|预计|突破|不低于|不少于)?";

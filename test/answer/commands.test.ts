@@ -47,6 +47,18 @@ describe("/target and /figure", () => {
     expect(a.answer).toContain("中长期目标");
   });
 
+  test.each([
+    ["/figure 临淄 5G基站", "5G基站：240个", "240个5G基站"],
+    ["/figure 临淄 充电桩", "充电桩：1401座", "新建1401座充电桩"],
+    ["/target 临淄 5G基站", "5G基站：200处", "新建200处5G基站"],
+    ["/figure 荔湾 行政复议案件", "行政复议案件：381件", "办理行政复议案件381件"],
+  ])("a phrase outside the lexicon gets the same rules: %s", (line, want, quote) => {
+    const a = run(line);
+    expect(a.ok).toBe(true);
+    expect(a.answer).toContain(want);
+    expect(a.citations[0]?.quote).toContain(quote);
+  });
+
   test("a qualitative target is a fact with value null", () => {
     const a = run("/target 临安 一般公共预算收入");
     expect(a.facts[0]).toMatchObject({ value: null, text: "一般公共预算收入与经济增长保持同步" });
