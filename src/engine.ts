@@ -3,13 +3,12 @@
  * Pure: no Discord, no terminal. Every front end calls `run` (or `runParsed`) and renders the Answer.
  */
 import { join } from "node:path";
-import type MiniSearch from "minisearch";
 import { type Corpus, loadCorpus } from "./corpus/corpus.ts";
 import { regionNames } from "./corpus/regions.ts";
 import { extractStatements } from "./facts/extract.ts";
 import { type Lexicon, lexiconPhrases, loadLexicon } from "./facts/lexicon.ts";
 import { FactStore } from "./facts/lookup.ts";
-import { buildIndex, type Chunk, type TermStats } from "./search/search-index.ts";
+import { buildIndex, type ParagraphIndex, type TermStats } from "./search/search-index.ts";
 import { readTokenizerData, Tokenizer } from "./search/tokenizer.ts";
 
 export const DEFAULT_CORPUS_DIR = "corpus";
@@ -18,7 +17,8 @@ export interface EngineParts {
   corpus: Corpus;
   lexicon: Lexicon;
   tokenizer: Tokenizer;
-  index: MiniSearch<Chunk>;
+  /** MiniSearch when built here; src/cache loads a compact index with the same results. */
+  index: ParagraphIndex;
   stats: TermStats;
   facts: FactStore;
 }

@@ -94,13 +94,21 @@ export interface Hit {
   terms: string[];
 }
 
+/** Another index answering `searchParagraphs` with MiniSearch's results: src/cache's compact index. */
+export interface ParagraphSearcher {
+  searchParagraphs(terms: string[], reportIds: ReadonlySet<string> | null, limit: number): Hit[];
+}
+
+export type ParagraphIndex = MiniSearch<Chunk> | ParagraphSearcher;
+
 /** Best paragraphs for the query terms, one hit per paragraph, limited to the given reports. */
 export function searchParagraphs(
-  index: MiniSearch<Chunk>,
+  index: ParagraphIndex,
   terms: string[],
   reportIds: ReadonlySet<string> | null,
   limit: number,
 ): Hit[] {
+  if (!(index instanceof MiniSearch)) return index.searchParagraphs(terms, reportIds, limit);
   if (terms.length === 0) return [];
   const results: SearchResult[] = index.search(
     { queries: terms, combineWith: "OR" },

@@ -1,0 +1,208 @@
+/**
+ * Builds the compact index the way MiniSearch's `add` builds its own: the same options (from
+ * `indexOptions`), the same tokens, the same per-field lengths and the same running average, so the
+ * scores computed from it are MiniSearch's to the last bit. Tokenising happens in batches (one per worker
+ * at scale); batches are merged in corpus order.
+ */
+import type { Options } from "minisearch";
+import type { Chunk } from "../search/search-index.ts";
+import { TermStats } from "../search/search-index.ts";
+import type { IndexData } from "./compact-index.ts";
+import { Growable } from "./growable.ts";
+
+/** Tokens of consecutive chunks, with terms numbered locally: what one worker sends back. */
+export interface TokenBatch {
+  vocab: string[];
+  /** Per chunk: the ordinal of its paragraph among all paragraphs of the corpus, in report order. */
+  paragraph: Int32Array;
+  fields: FieldTokens[];
+  /** The text-field document frequencies TermStats counted for these chunks. */
+  dfTerms: string[];
+  dfCounts: Uint32Array;
+  statsDocs: number;
+}
+
+interface FieldTokens {
+  /** Chunk i's (term, tf) pairs are [pairStart[i], pairStart[i + 1]). */
+  pairStart: Uint32Array;
+  term: Int32Array;
+  tf: Uint32Array;
+  /** Distinct tokens in the field (MiniSearch's field length); -1 when the field is absent. */
+  length: Int32Array;
+}
+
+type ProcessTerm = NonNullable<Options<Chunk>["processTerm"]>;
+
+export function tokenizeChunks(
+  chunks: readonly Chunk[],
+  paragraphOrdinal: (chunk: Chunk) => number,
+  makeOptions: (onText: (terms: string[]) => void) => Options<Chunk>,
+): TokenBatch {
+  const stats = new TermStats();
+  const options = makeOptions((terms) => stats.add(terms));
+  const { tokenize, processTerm, fields } = options;
+  if (!tokenize || !processTerm) throw new Error("indexOptions must set tokenize and processTerm");
+  const vocab: string[] = [];
+  const ids = new Map<string, number>();
+  const out = fields.map(() => ({
+    pairStart: new Growable(Uint32Array),
+    term: new Growable(Int32Array),
+    tf: new Growable(Uint32Array),
+    length: new Growable(Int32Array),
+  }));
+  const paragraph = new Int32Array(chunks.length);
+  const counts = new Map<number, number>();
+  chunks.forEach((chunk, c) => {
+    paragraph[c] = paragraphOrdinal(chunk);
+    fields.forEach((field, f) => {
+      const o = out[f] as (typeof out)[number];
+      o.pairStart.push(o.term.length);
+      const value = (chunk as unknown as Record<string, unknown>)[field];
+      if (value == null) {
+        o.length.push(-1);
+        return;
+      }
+      const tokens = tokenize(String(value), field);
+      o.length.push(new Set(tokens).size);
+      counts.clear();
+      const add = (term: string) => {
+        let id = ids.get(term);
+        if (id === undefined) {
+          id = vocab.length;
+          ids.set(term, id);
+          vocab.push(term);
+        }
+        counts.set(id, (counts.get(id) ?? 0) + 1);
+      };
+      for (const token of tokens) processed(processTerm, token, field, add);
+      for (const [id, n] of counts) {
+        o.term.push(id);
+        o.tf.push(n);
+      }
+    });
+  });
+  for (const o of out) o.pairStart.push(o.term.length);
+  return {
+    vocab,
+    paragraph,
+    fields: out.map((o) => ({
+      pairStart: o.pairStart.toArray(),
+      term: o.term.toArray(),
+      tf: o.tf.toArray(),
+      length: o.length.toArray(),
+    })),
+    dfTerms: [...stats.df.keys()],
+    dfCounts: Uint32Array.from(stats.df.values()),
+    statsDocs: stats.docs,
+  };
+}
+
+// MiniSearch accepts a processed term, several, or a falsy value to drop the token.
+function processed(processTerm: ProcessTerm, token: string, field: string, add: (t: string) => void): void {
+  const p = processTerm(token, field);
+  if (Array.isArray(p)) {
+    for (const t of p) if (t) add(t);
+  } else if (p) add(p);
+}
+
+/** Merges batches in corpus order into postings sorted by chunk, per field. */
+export class IndexAssembler {
+  readonly #fields: readonly string[];
+  readonly #vocab: string[] = [];
+  readonly #ids = new Map<string, number>();
+  readonly #paragraph = new Growable(Int32Array);
+  readonly #avg: number[];
+  readonly #length: Growable<Int32Array>[];
+  readonly #docOfPair: Growable<Int32Array>[];
+  readonly #term: Growable<Int32Array>[];
+  readonly #tf: Growable<Uint32Array>[];
+  readonly #df = new Map<string, number>();
+  #statsDocs = 0;
+  #docs = 0;
+
+  constructor(fields: readonly string[]) {
+    this.#fields = fields;
+    this.#avg = fields.map(() => 0);
+    this.#length = fields.map(() => new Growable(Int32Array));
+    this.#docOfPair = fields.map(() => new Growable(Int32Array));
+    this.#term = fields.map(() => new Growable(Int32Array));
+    this.#tf = fields.map(() => new Growable(Uint32Array));
+  }
+
+  add(batch: TokenBatch): void {
+    const remap = new Int32Array(batch.vocab.length);
+    batch.vocab.forEach((term, i) => {
+      let id = this.#ids.get(term);
+      if (id === undefined) {
+        id = this.#vocab.length;
+        this.#ids.set(term, id);
+        this.#vocab.push(term);
+      }
+      remap[i] = id;
+    });
+    const n = batch.paragraph.length;
+    for (let c = 0; c < n; c++) {
+      const doc = this.#docs++;
+      this.#paragraph.push(batch.paragraph[c] as number);
+      this.#fields.forEach((_, f) => {
+        const ft = batch.fields[f] as FieldTokens;
+        const len = ft.length[c] as number;
+        this.#length[f]?.push(len);
+        if (len < 0) return;
+        // MiniSearch's running average, step by step: the same rounding as an index built by `add`.
+        const avg = this.#avg[f] || 0;
+        this.#avg[f] = (avg * doc + len) / (doc + 1);
+        for (let p = ft.pairStart[c] as number; p < (ft.pairStart[c + 1] as number); p++) {
+          this.#docOfPair[f]?.push(doc);
+          this.#term[f]?.push(remap[ft.term[p] as number] as number);
+          this.#tf[f]?.push(ft.tf[p] as number);
+        }
+      });
+    }
+    batch.dfTerms.forEach((t, i) => {
+      this.#df.set(t, (this.#df.get(t) ?? 0) + (batch.dfCounts[i] as number));
+    });
+    this.#statsDocs += batch.statsDocs;
+  }
+
+  finish(): IndexData {
+    const terms = this.#vocab.length;
+    const postings = this.#fields.map((_, f) => {
+      const term = this.#term[f] as Growable<Int32Array>;
+      const offsets = new Uint32Array(terms + 1);
+      for (let p = 0; p < term.length; p++) (offsets[term.get(p) + 1] as number)++;
+      for (let t = 0; t < terms; t++) offsets[t + 1] = (offsets[t + 1] as number) + (offsets[t] as number);
+      const fill = offsets.slice(0, terms);
+      const docs = new Int32Array(term.length);
+      const tfs = new Uint16Array(term.length);
+      const docOfPair = this.#docOfPair[f] as Growable<Int32Array>;
+      const tf = this.#tf[f] as Growable<Uint32Array>;
+      // Pairs arrive in chunk order, so every posting list comes out sorted by chunk.
+      for (let p = 0; p < term.length; p++) {
+        const at = (fill[term.get(p)] as number)++;
+        docs[at] = docOfPair.get(p);
+        const n = tf.get(p);
+        if (n > 0xffff) throw new Error(`term frequency ${n} does not fit the index format`);
+        tfs[at] = n;
+      }
+      return { offsets, docs, tfs };
+    });
+    const fieldLength = new Int32Array(this.#docs * this.#fields.length);
+    this.#fields.forEach((_, f) => {
+      const len = this.#length[f] as Growable<Int32Array>;
+      for (let d = 0; d < this.#docs; d++) fieldLength[d * this.#fields.length + f] = len.get(d);
+    });
+    return {
+      fields: [...this.#fields],
+      docCount: this.#docs,
+      avgFieldLength: [...this.#avg],
+      fieldLength,
+      docParagraph: this.#paragraph.toArray(),
+      terms: this.#vocab,
+      postings,
+      dfTerms: [...this.#df.keys()],
+      dfCounts: Uint32Array.from(this.#df.values()),
+      statsDocs: this.#statsDocs,
+    };
+  }
+}
