@@ -3,30 +3,29 @@
  * local console on the same router. The configuration is checked before anything heavy is imported, so
  * a bad token is reported at once.
  */
-import { loadConfig, loadDotEnv, wantsBot } from "./discord/config.ts";
+import { type BotConfig, loadConfig, loadDotEnv, wantsBot } from "./discord/config.ts";
+
+function botConfigOrExit(): BotConfig {
+  const loaded = loadConfig(process.env);
+  if (loaded.ok) return loaded.config;
+  process.stderr.write(`${loaded.message}\n`);
+  process.exit(1);
+}
 
 loadDotEnv();
-const argv = process.argv.slice(2);
-if (wantsBot(process.env)) {
-  const loaded = loadConfig(process.env);
-  if (!loaded.ok) {
-    process.stderr.write(`${loaded.message}\n`);
-    process.exit(1);
-  }
-  const { config } = loaded;
-  const [{ loadEngineOrExit }, { createLogger }, { runBot }, { corpusDirFrom }] = await Promise.all([
-    import("./cli/boot.ts"),
+const config = wantsBot(process.env) ? botConfigOrExit() : null;
+const [{ loadEngineOrExit }, { corpusDirFrom }] = await Promise.all([
+  import("./cli/boot.ts"),
+  import("./engine.ts"),
+]);
+const parts = loadEngineOrExit(corpusDirFrom(process.argv.slice(2), process.env));
+if (config) {
+  const [{ createLogger }, { runBot }] = await Promise.all([
     import("./discord/logger.ts"),
     import("./discord/run.ts"),
-    import("./engine.ts"),
   ]);
-  const logger = createLogger({ level: config.logLevel, secrets: [config.token] });
-  await runBot(loadEngineOrExit(corpusDirFrom(argv, process.env)), config, logger);
+  await runBot(parts, config, createLogger({ level: config.logLevel, secrets: [config.token] }));
 } else {
-  const [{ loadEngineOrExit }, { runConsole }, { corpusDirFrom }] = await Promise.all([
-    import("./cli/boot.ts"),
-    import("./cli/console.ts"),
-    import("./engine.ts"),
-  ]);
-  await runConsole(loadEngineOrExit(corpusDirFrom(argv, process.env)));
+  const { runConsole } = await import("./cli/console.ts");
+  await runConsole(parts);
 }

@@ -1,6 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { loadConfig, wantsBot } from "../../src/discord/config.ts";
 import { createLogger, memoryLogger, redact } from "../../src/discord/logger.ts";
+import { startFailure } from "../../src/discord/run.ts";
 
 // Shaped like a real token, made up.
 const TOKEN = "MTEwMDAwMDAwMDAwMDAwMDAwMQ.GhXyZw.abcdefghijklmnopqrstuvwxyz0123456789AB";
@@ -100,5 +101,20 @@ describe("logger", () => {
     const log = memoryLogger();
     log.error("boom", new Error("why"));
     expect(log.lines[0]).toMatch(/^1970-01-01T00:00:00.000Z ERROR boom: Error: why/);
+  });
+});
+
+describe("start-up failures", () => {
+  test.each([
+    [{ code: "TokenInvalid" }, /^Discord 拒绝了令牌 \(DISCORD_TOKEN was rejected/],
+    [{ code: 4014 }, /disallowed intents/],
+    [
+      new Error("getaddrinfo ENOTFOUND discord.com"),
+      /^无法连接 Discord \(login failed\): getaddrinfo ENOTFOUND/,
+    ],
+  ])("explains %j in one line", (error, message) => {
+    const line = startFailure(error);
+    expect(line).toMatch(message);
+    expect(line).not.toContain("\n");
   });
 });
