@@ -6,6 +6,7 @@ import { once } from "node:events";
 import { Client, type ClientOptions, Events, GatewayIntentBits, RESTEvents } from "discord.js";
 import { commands as defaultCommands } from "../../commands/index.ts";
 import type { Answer } from "../answer/schema.ts";
+import { renderCompareChart } from "../chart/compare-chart.ts";
 import type { EngineParts } from "../engine.ts";
 import { Autocomplete } from "./autocomplete.ts";
 import type { CommandModule } from "./command.ts";
@@ -52,6 +53,11 @@ export function inviteUrl(appId: string): string {
 // Discord allows 3 s; leave room for the deferral's own round trip.
 const DEFER_AFTER_MS = 1500;
 
+/** The /compare bar chart, attached to the answer's embed (src/chart renders it without a browser). */
+export function chartImage(answer: Answer): ReplyFile | null {
+  return answer.chart ? { name: "compare.png", attachment: renderCompareChart(answer.chart) } : null;
+}
+
 export function createBot(opts: BotOptions): Bot {
   const { logger } = opts;
   const clock = opts.clock ?? systemClock;
@@ -70,7 +76,7 @@ export function createBot(opts: BotOptions): Bot {
     followUps: new FollowUps(clock),
     clock,
     deferAfterMs: opts.deferAfterMs ?? DEFER_AFTER_MS,
-    ...(opts.imageFor ? { imageFor: opts.imageFor } : {}),
+    imageFor: opts.imageFor ?? chartImage,
   };
   const onInteraction = createInteractionHandler(deps);
   const onMessage = createMessageHandler(deps);

@@ -3,6 +3,7 @@
  * SIGINT/SIGTERM. `npm start` (with DISCORD_TOKEN) and every shard of `npm run start:sharded` run this.
  */
 import { DiscordjsErrorCodes } from "discord.js";
+import { warmUpCompareChart } from "../chart/compare-chart.ts";
 import type { EngineParts } from "../engine.ts";
 import { type Bot, type BotOptions, createBot } from "./bot.ts";
 import type { BotConfig } from "./config.ts";
@@ -17,6 +18,8 @@ export async function runBot(
 ): Promise<Bot> {
   // A rejection nobody awaited is a bug to log, not a reason to drop every server's answers.
   process.on("unhandledRejection", (reason) => logger.error("unhandled promise rejection", reason));
+  // Fonts load once here, so the first /compare is not the slow one.
+  warmUpCompareChart();
   const bot = createBot({ ...overrides, parts, config, logger });
   let stopping = false;
   const shutdown = (signal: string) => {

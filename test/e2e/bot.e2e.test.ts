@@ -46,6 +46,15 @@ describe("bot end to end", () => {
     ]);
   });
 
+  test("/compare GDP attaches the bar chart PNG and shows it in the embed", async () => {
+    const reply = await command("compare", { indicator: "GDP" });
+    expect(reply.files).toHaveLength(1);
+    const png = reply.files[0]?.data ?? Buffer.alloc(0);
+    expect(png.subarray(1, 4).toString()).toBe("PNG");
+    expect(embedOf(reply)?.image?.url).toBe("attachment://compare.png");
+    expect(embedOf(reply)?.description).toContain("荔湾");
+  });
+
   test("查看原文 shows the full paragraph privately", async () => {
     const shown = await command("target", { region: "临淄", indicator: "GDP" });
     const click = h.fake.sendButton("zb1:src:linzi-2023#19", {
