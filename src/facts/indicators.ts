@@ -32,6 +32,11 @@ export function resolveIndicator(input: string, lex: Lexicon): IndicatorMatch {
     }
     if (best) return { kind: "one", indicator: best.ind };
   }
+  // A paraphrase holding nearly all its characters in one phrase ("农民人均收入" → 农民人均可支配收入).
+  const [best, second] = scoreIndicators(q, lex);
+  if (best && best.score >= 0.8 && (!second || second.score < best.score)) {
+    return { kind: "one", indicator: best.ind };
+  }
   return { kind: "unknown", suggestions: suggestIndicators(q, lex) };
 }
 
@@ -51,19 +56,24 @@ export function findIndicatorInText(
   return best;
 }
 
-function suggestIndicators(q: string, lex: Lexicon): string[] {
-  const scored = lex.indicators
-    .map((ind) => {
-      const score = Math.max(...phrasesOf(ind).map((p) => overlap(q, norm(p))));
-      return { name: ind.name, score };
-    })
+function scoreIndicators(q: string, lex: Lexicon): { ind: Indicator; score: number }[] {
+  return lex.indicators
+    .map((ind) => ({ ind, score: Math.max(...phrasesOf(ind).map((p) => overlap(q, norm(p)))) }))
     .filter((s) => s.score > 0)
     .sort((a, b) => b.score - a.score);
-  return scored.slice(0, 5).map((s) => s.name);
 }
 
+function suggestIndicators(q: string, lex: Lexicon): string[] {
+  return scoreIndicators(q, lex)
+    .slice(0, 5)
+    .map((s) => s.ind.name);
+}
+
+/** Share of the input's characters found in a phrase; Han characters only when the input has any. */
 function overlap(a: string, b: string): number {
+  const han = [...a].filter((ch) => /\p{Script=Han}/u.test(ch));
+  const chars = han.length > 0 ? han : [...a];
   let n = 0;
-  for (const ch of new Set(a)) if (b.includes(ch)) n++;
-  return n / Math.max(a.length, 1);
+  for (const ch of new Set(chars)) if (b.includes(ch)) n++;
+  return n / Math.max(new Set(chars).size, 1);
 }
