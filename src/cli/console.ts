@@ -7,10 +7,10 @@ import { stderrLogger } from "./boot.ts";
 
 export async function runConsole(
   parts: EngineParts,
-  input = process.stdin,
-  output = process.stdout,
+  input: NodeJS.ReadableStream & { isTTY?: boolean } = process.stdin,
+  output: NodeJS.WritableStream = process.stdout,
 ): Promise<void> {
-  const interactive = "isTTY" in input && input.isTTY === true;
+  const interactive = input.isTTY === true;
   output.write(
     `政报通 本地控制台（${parts.corpus.reports.length} 份报告）。输入 /help 查看用法，Ctrl+D 或 /exit 退出。\n`,
   );
