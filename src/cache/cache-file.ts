@@ -1,9 +1,11 @@
 /**
- * One cache file: a magic line, a JSON header with a section table, then 8-byte aligned binary sections
- * that load as typed-array views without parsing. A CRC-32 over header and sections catches a torn or
- * damaged file. Written to a temp file and renamed, so a reader never sees half a file.
+ * One cache file: a magic line, a JSON header with a section table, then 8-byte aligned binary sections.
+ * Each section is read into its own buffer and used as a typed array without parsing; a section that is
+ * parsed (the statements' JSON) is freed afterwards instead of pinning the whole file in memory. A CRC-32
+ * over header and sections catches a torn or damaged file. Written to a temp file and renamed, so a
+ * reader never sees half a file.
  */
-import { closeSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync } from "node:fs";
+import { closeSync, fstatSync, mkdirSync, openSync, readSync, renameSync, rmSync, writeSync } from "node:fs";
 import { dirname } from "node:path";
 import { crc32 } from "node:zlib";
 
@@ -43,8 +45,9 @@ export function writeCacheFile(
     pieces.push(bytesOf(view));
     pieces.push(new Uint8Array(align(view.byteLength) - view.byteLength));
   }
-  let crc = 0;
-  for (const p of pieces) crc = crc32(p, crc);
+  // Padding is not covered: the reader skips it.
+  let crc = crc32(headerBytes);
+  for (const view of Object.values(sections)) crc = crc32(bytesOf(view), crc);
   const prefix = Buffer.alloc(PREFIX);
   MAGIC.copy(prefix);
   prefix.writeUInt32LE(headerBytes.length, MAGIC.length);
@@ -70,34 +73,58 @@ export function writeCacheFile(
 
 /** Reads and checks a cache file; any damage is a CacheFileError saying what is wrong. */
 export function readCacheFile<H>(path: string): CacheFile<H> {
-  const buf = readFileSync(path);
-  if (buf.length < PREFIX || !buf.subarray(0, MAGIC.length).equals(MAGIC)) {
-    throw new CacheFileError("not a cache file (bad magic)");
-  }
-  const headerLength = buf.readUInt32LE(MAGIC.length);
-  const crc = buf.readUInt32LE(MAGIC.length + 4);
-  if (PREFIX + headerLength > buf.length) throw new CacheFileError("truncated header");
-  if (crc32(buf.subarray(PREFIX)) >>> 0 !== crc) throw new CacheFileError("checksum mismatch");
-  let header: H & { sections: SectionEntry[] };
+  const fd = openSync(path, "r");
   try {
-    header = JSON.parse(buf.toString("utf8", PREFIX, PREFIX + headerLength));
-  } catch {
-    throw new CacheFileError("header is not JSON");
+    const size = fstatSync(fd).size;
+    const prefix = readAt(fd, 0, Math.min(PREFIX, size));
+    if (prefix.length < PREFIX || !prefix.subarray(0, MAGIC.length).equals(MAGIC)) {
+      throw new CacheFileError("not a cache file (bad magic)");
+    }
+    const headerLength = prefix.readUInt32LE(MAGIC.length);
+    const crc = prefix.readUInt32LE(MAGIC.length + 4);
+    if (PREFIX + headerLength > size) throw new CacheFileError("truncated header");
+    const headerBytes = readAt(fd, PREFIX, headerLength);
+    let sum = crc32(headerBytes);
+    let header: H & { sections: SectionEntry[] };
+    try {
+      header = JSON.parse(headerBytes.toString("utf8"));
+    } catch {
+      throw new CacheFileError("header is not JSON");
+    }
+    const body = align(PREFIX + headerLength);
+    const sections = new Map<string, Uint8Array>();
+    for (const s of Array.isArray(header.sections) ? header.sections : []) {
+      if (!(s.offset >= 0 && s.length >= 0 && body + s.offset + s.length <= size)) {
+        throw new CacheFileError(`section ${s.name} out of bounds`);
+      }
+      // A fresh buffer per section: aligned for any typed array, and freed on its own.
+      const bytes = readAt(fd, body + s.offset, s.length);
+      sum = crc32(bytes, sum);
+      sections.set(s.name, bytes);
+    }
+    if (sum >>> 0 !== crc) throw new CacheFileError("checksum mismatch");
+    return {
+      header,
+      section(name) {
+        const bytes = sections.get(name);
+        if (!bytes) throw new CacheFileError(`missing section ${name}`);
+        return bytes;
+      },
+    };
+  } finally {
+    closeSync(fd);
   }
-  const body = align(PREFIX + headerLength);
-  const byName = new Map<string, SectionEntry>();
-  for (const s of header.sections ?? []) {
-    if (body + s.offset + s.length > buf.length) throw new CacheFileError(`section ${s.name} out of bounds`);
-    byName.set(s.name, s);
+}
+
+function readAt(fd: number, position: number, length: number): Buffer {
+  const buf = Buffer.allocUnsafeSlow(length);
+  let done = 0;
+  while (done < length) {
+    const n = readSync(fd, buf, done, length - done, position + done);
+    if (n === 0) throw new CacheFileError("truncated file");
+    done += n;
   }
-  return {
-    header,
-    section(name) {
-      const s = byName.get(name);
-      if (!s) throw new CacheFileError(`missing section ${name}`);
-      return buf.subarray(body + s.offset, body + s.offset + s.length);
-    },
-  };
+  return buf;
 }
 
 type Ctor<T> = {

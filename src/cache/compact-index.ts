@@ -65,12 +65,7 @@ export class CompactIndex {
   readonly #reportIds: string[] = [];
   readonly #reportStart: Int32Array;
   readonly #reportEnd: Int32Array;
-  // Scratch space, reused by every query: scores at three levels, as MiniSearch sums them.
-  readonly #termScore: Float64Array;
-  readonly #subScore: Float64Array;
-  readonly #total: Float64Array;
-  readonly #seen: Uint8Array;
-  readonly #quality: Uint16Array;
+  #scratch: Scratch | null = null;
 
   constructor(data: IndexData, options: Options<Chunk>, paragraphs: readonly Paragraph[]) {
     const search = options.searchOptions ?? {};
@@ -109,11 +104,6 @@ export class CompactIndex {
       if (d < (this.#reportStart[r] as number)) this.#reportStart[r] = d;
       this.#reportEnd[r] = d + 1;
     }
-    this.#termScore = new Float64Array(n);
-    this.#subScore = new Float64Array(n);
-    this.#total = new Float64Array(n);
-    this.#seen = new Uint8Array(n);
-    this.#quality = new Uint16Array(n);
   }
 
   get documentCount(): number {
@@ -123,16 +113,11 @@ export class CompactIndex {
   /** `searchParagraphs` of src/search/search-index.ts, computed from the postings of the reports in scope. */
   searchParagraphs(terms: string[], reportIds: ReadonlySet<string> | null, limit: number): Hit[] {
     if (terms.length === 0) return [];
-    const order: number[] = [];
-    try {
-      const distinct = this.#score(terms, this.#scope(reportIds), order);
-      return this.#collect(Int32Array.from(order), limit, distinct);
-    } finally {
-      for (const d of order) {
-        this.#seen[d] = 0;
-        this.#quality[d] = 0;
-      }
-    }
+    this.#scratch ??= new Scratch(this.data.docCount);
+    const sc = this.#scratch;
+    sc.newSearch();
+    const distinct = this.#score(terms, this.#scope(reportIds), sc);
+    return this.#collect(sc, limit, distinct);
   }
 
   /** Chunk ranges in scope, ascending; null for the whole corpus. */
@@ -151,71 +136,100 @@ export class CompactIndex {
   }
 
   /**
-   * Scores every chunk in scope matching a term, appending them to `order` in the order MiniSearch first
-   * meets them; returns the distinct query terms in the order they were first queried.
-   * MiniSearch runs each of `terms` as a sub-query (re-tokenised), each token as a term query, each field
-   * in turn; a term query sums its fields, a sub-query its term queries, the search its sub-queries.
+   * Scores every chunk in scope matching a term into `sc.total`, listing them in `sc.order` in the order
+   * MiniSearch first meets them; returns the distinct query terms in the order they were first queried.
+   * MiniSearch runs each of `queries` as a sub-query (re-tokenised), each token as a term query, each
+   * field in turn; a term query sums its fields, a sub-query its term queries, the search its sub-queries.
+   * Floating-point sums depend on that nesting, so it is kept.
    */
-  #score(queries: string[], scope: Int32Array | null, order: number[]): string[] {
-    const subTouched: number[] = [];
-    const termTouched: number[] = [];
+  #score(queries: string[], scope: Int32Array | null, sc: Scratch): string[] {
     const counted = new Set<string>();
-    const F = this.data.fields.length;
     for (const query of queries) {
-      for (const term of this.#queryTerms(query)) {
-        const id = this.#termIds.get(term);
+      const specs = this.#queryTerms(query);
+      // A one-term sub-query's sum is its term's sum: its term adds straight into the total.
+      const direct = specs.length === 1;
+      if (!direct) sc.newLevel(SUB);
+      for (const term of specs) {
         // A term counts once towards a chunk's match quality, however often the query repeats it.
         const firstTime = !counted.has(term);
         counted.add(term);
-        if (id === undefined) continue;
-        for (let f = 0; f < F; f++) {
-          const { offsets, docs, tfs } = this.data.postings[f] as Postings;
-          const from = offsets[id] as number;
-          const to = offsets[id + 1] as number;
-          if (from === to) continue;
-          const boost = this.#boosts[f] as number;
-          const avg = this.data.avgFieldLength[f] as number;
-          const df = to - from;
-          const visit = (p: number) => {
-            const d = docs[p] as number;
-            const w =
-              boost * this.#bm25Score(tfs[p] as number, df, this.data.fieldLength[d * F + f] as number, avg);
-            if (this.#seen[d] & 1) this.#termScore[d] = (this.#termScore[d] as number) + w;
-            else {
-              this.#seen[d] = (this.#seen[d] as number) | 1;
-              this.#termScore[d] = w;
-              termTouched.push(d);
-            }
-          };
-          if (scope === null) for (let p = from; p < to; p++) visit(p);
-          else this.#visitScoped(docs, from, to, scope, visit);
-        }
-        for (const d of termTouched) {
-          if (firstTime) this.#quality[d] = (this.#quality[d] as number) + 1;
-          const s = this.#termScore[d] as number;
-          if (this.#seen[d] & 2) this.#subScore[d] = (this.#subScore[d] as number) + s;
-          else {
-            this.#seen[d] = (this.#seen[d] as number) | 2;
-            this.#subScore[d] = s;
-            subTouched.push(d);
-          }
-          this.#seen[d] = (this.#seen[d] as number) & ~1;
-        }
-        termTouched.length = 0;
+        const id = this.#termIds.get(term);
+        if (id !== undefined) this.#scoreTerm(id, scope, sc, direct ? TOTAL : SUB, firstTime);
       }
-      for (const d of subTouched) {
-        const s = this.#subScore[d] as number;
-        if (this.#seen[d] & 4) this.#total[d] = (this.#total[d] as number) + s;
-        else {
-          this.#seen[d] = (this.#seen[d] as number) | 4;
-          this.#total[d] = s;
-          order.push(d);
-        }
-        this.#seen[d] = (this.#seen[d] as number) & ~2;
-      }
-      subTouched.length = 0;
+      if (!direct) sc.flushSub();
     }
     return [...counted];
+  }
+
+  /**
+   * One term query, added into level `into`. Its fields are scored in field order into the term level
+   * (a chunk's term score is its first field's score plus the next ones', as MiniSearch sums them), which
+   * lists chunks as MiniSearch meets them: the first field's in order, then the next field's new ones.
+   * Then the term level is added into `into`. Tight loops over typed arrays: this is the hot path.
+   */
+  #scoreTerm(id: number, scope: Int32Array | null, sc: Scratch, into: number, firstTime: boolean): void {
+    const F = this.data.fields.length;
+    const { k, b, d: delta } = this.#bm25;
+    const totalCount = this.data.docCount;
+    const fieldLength = this.data.fieldLength;
+    sc.newLevel(TERM);
+    const termScore = sc.score[TERM] as Float64Array;
+    const termMark = sc.mark[TERM] as Int32Array;
+    const termTouched = sc.touched[TERM] as Int32Array;
+    const termStamp = sc.stamp[TERM] as number;
+    let termLength = 0;
+    for (let f = 0; f < F; f++) {
+      const { offsets, docs, tfs } = this.data.postings[f] as Postings;
+      const from = offsets[id] as number;
+      const to = offsets[id + 1] as number;
+      if (from === to) continue;
+      const matchingCount = to - from;
+      // minisearch 7's calcBM25Score, operation for operation, so every double is the same.
+      const invDocFreq = Math.log(1 + (totalCount - matchingCount + 0.5) / (matchingCount + 0.5));
+      const boost = this.#boosts[f] as number;
+      const avgFieldLength = this.data.avgFieldLength[f] as number;
+      const positions = scope === null ? null : sc.positions;
+      const n = positions === null ? matchingCount : inScope(docs, from, to, scope as Int32Array, positions);
+      for (let i = 0; i < n; i++) {
+        const p = positions === null ? from + i : (positions[i] as number);
+        const d = docs[p] as number;
+        const termFreq = tfs[p] as number;
+        const len = fieldLength[d * F + f] as number;
+        const rawScore =
+          invDocFreq * (delta + (termFreq * (k + 1)) / (termFreq + k * (1 - b + (b * len) / avgFieldLength)));
+        const weighted = boost * rawScore;
+        if (termMark[d] === termStamp) termScore[d] = (termScore[d] as number) + weighted;
+        else {
+          termMark[d] = termStamp;
+          termScore[d] = weighted;
+          termTouched[termLength++] = d;
+        }
+      }
+    }
+    const score = sc.score[into] as Float64Array;
+    const mark = sc.mark[into] as Int32Array;
+    const stamp = sc.stamp[into] as number;
+    const touched = sc.touched[into] as Int32Array;
+    const quality = sc.quality;
+    const qualityMark = sc.qualityMark;
+    const searchStamp = sc.stamp[TOTAL] as number;
+    let length = sc.length[into] as number;
+    for (let i = 0; i < termLength; i++) {
+      const d = termTouched[i] as number;
+      if (qualityMark[d] !== searchStamp) {
+        qualityMark[d] = searchStamp;
+        quality[d] = 0;
+      }
+      if (firstTime) quality[d] = (quality[d] as number) + 1;
+      const w = termScore[d] as number;
+      if (mark[d] === stamp) score[d] = (score[d] as number) + w;
+      else {
+        mark[d] = stamp;
+        score[d] = w;
+        touched[length++] = d;
+      }
+    }
+    sc.length[into] = length;
   }
 
   #queryTerms(query: string): string[] {
@@ -229,55 +243,24 @@ export class CompactIndex {
     return out;
   }
 
-  /** Postings [from, to) within the scope's chunk ranges, in chunk order, skipping by binary search. */
-  #visitScoped(
-    docs: Int32Array,
-    from: number,
-    to: number,
-    scope: Int32Array,
-    visit: (p: number) => void,
-  ): void {
-    const ranges = scope.length >> 1;
-    let p = from;
-    let r = 0;
-    while (p < to && r < ranges) {
-      const d = docs[p] as number;
-      if (d < (scope[2 * r] as number)) p = lowerBound(docs, p, to, scope[2 * r] as number);
-      else if (d >= (scope[2 * r + 1] as number)) r = firstRangeEndingAfter(scope, r, ranges, d);
-      else visit(p++);
-    }
-  }
-
-  // minisearch 7's calcBM25Score, operation for operation, so the floating point result is the same.
-  #bm25Score(termFreq: number, matchingCount: number, fieldLength: number, avgFieldLength: number): number {
-    const { k, b, d } = this.#bm25;
-    const totalCount = this.data.docCount;
-    const invDocFreq = Math.log(1 + (totalCount - matchingCount + 0.5) / (matchingCount + 0.5));
-    return (
-      invDocFreq * (d + (termFreq * (k + 1)) / (termFreq + k * (1 - b + (b * fieldLength) / avgFieldLength)))
-    );
-  }
-
   /**
    * The best chunks (by score times the number of query terms matched, ties in meeting order) until
    * `limit` paragraphs are found, merged per paragraph as `searchParagraphs` does. Only the top of the
    * ranking is sorted: at 1000× a common term matches a million chunks.
    */
-  #collect(order: Int32Array, limit: number, distinct: readonly string[]): Hit[] {
-    const n = order.length;
-    const final = new Float64Array(n);
+  #collect(sc: Scratch, limit: number, distinct: readonly string[]): Hit[] {
+    const n = sc.orderLength;
+    const final = sc.final.subarray(0, n);
     for (let i = 0; i < n; i++) {
-      const d = order[i] as number;
-      final[i] = (this.#total[d] as number) * ((this.#quality[d] as number) || 1);
+      const d = sc.order[i] as number;
+      final[i] = (sc.total[d] as number) * ((sc.quality[d] as number) || 1);
     }
-    const better = (a: number, b: number) =>
-      (final[a] as number) > (final[b] as number) || (final[a] === final[b] && a < b);
     for (let k = Math.min(n, Math.max(64, limit * 4)); ; k = Math.min(n, k * 4)) {
-      const top = topK(n, k, better);
+      const top = topK(final, k);
       const byParagraph = new Map<string, Hit>();
       let done = false;
       for (const i of top) {
-        const d = order[i] as number;
+        const d = sc.order[i] as number;
         const paragraphId = this.#paragraphIds[this.data.docParagraph[d] as number] as string;
         const terms = this.#matchedTerms(d, distinct);
         const prev = byParagraph.get(paragraphId);
@@ -314,6 +297,105 @@ export class CompactIndex {
   }
 }
 
+const TERM = 0;
+const SUB = 1;
+const TOTAL = 2;
+
+/**
+ * Per-chunk scratch for one search at a time, allocated once: a score and a mark per level. A mark equal
+ * to the level's current stamp means "touched in this round", so nothing is cleared between rounds.
+ */
+class Scratch {
+  readonly score: Float64Array[];
+  readonly mark: Int32Array[];
+  readonly stamp = [0, 0, 0];
+  readonly touched: Int32Array[];
+  readonly length = [0, 0, 0];
+  readonly quality: Uint16Array;
+  readonly qualityMark: Int32Array;
+  /** Posting positions of one field's list inside the scope. */
+  readonly positions: Int32Array;
+  /** Final scores, by meeting order. */
+  readonly final: Float64Array;
+
+  constructor(n: number) {
+    this.score = [0, 1, 2].map(() => new Float64Array(n));
+    this.mark = [0, 1, 2].map(() => new Int32Array(n));
+    this.touched = [0, 1, 2].map(() => new Int32Array(n));
+    this.positions = new Int32Array(n);
+    this.final = new Float64Array(n);
+    this.quality = new Uint16Array(n);
+    this.qualityMark = new Int32Array(n);
+  }
+
+  get total(): Float64Array {
+    return this.score[TOTAL] as Float64Array;
+  }
+
+  get order(): Int32Array {
+    return this.touched[TOTAL] as Int32Array;
+  }
+
+  get orderLength(): number {
+    return this.length[TOTAL] as number;
+  }
+
+  newSearch(): void {
+    this.newLevel(TOTAL);
+  }
+
+  newLevel(level: number): void {
+    if ((this.stamp[level] as number) >= 0x7fffffff) {
+      (this.mark[level] as Int32Array).fill(0);
+      if (level === TOTAL) this.qualityMark.fill(0);
+      this.stamp[level] = 0;
+    }
+    this.stamp[level] = (this.stamp[level] as number) + 1;
+    this.length[level] = 0;
+  }
+
+  flushSub(): void {
+    const touched = this.touched[SUB] as Int32Array;
+    const score = this.score[SUB] as Float64Array;
+    for (let i = 0; i < (this.length[SUB] as number); i++) {
+      const d = touched[i] as number;
+      this.#add(TOTAL, d, score[d] as number);
+    }
+  }
+
+  // The first addition sets the sum (MiniSearch starts from the first score, not from 0 + score: equal
+  // for the positive scores BM25 gives, but this is the same operation).
+  #add(level: number, d: number, w: number): void {
+    const mark = this.mark[level] as Int32Array;
+    const score = this.score[level] as Float64Array;
+    const stamp = this.stamp[level] as number;
+    if (mark[d] === stamp) score[d] = (score[d] as number) + w;
+    else {
+      mark[d] = stamp;
+      score[d] = w;
+      const touched = this.touched[level] as Int32Array;
+      touched[this.length[level] as number] = d;
+      this.length[level] = (this.length[level] as number) + 1;
+    }
+  }
+}
+
+/** Writes the positions in [from, to) whose chunk lies in one of the scope's ranges; returns how many. */
+function inScope(docs: Int32Array, from: number, to: number, scope: Int32Array, out: Int32Array): number {
+  const ranges = scope.length >> 1;
+  let n = 0;
+  let p = from;
+  let r = 0;
+  // Skips by binary search, both over postings before a range and over ranges before a posting.
+  while (p < to && r < ranges) {
+    const d = docs[p] as number;
+    if (d < (scope[2 * r] as number)) p = lowerBound(docs, p, to, scope[2 * r] as number);
+    else if (d >= (scope[2 * r + 1] as number)) r = firstRangeEndingAfter(scope, r, ranges, d);
+    else out[n++] = p++;
+  }
+  return n;
+}
+
 /** First position in docs[from, to) holding a value ≥ x. */
 function lowerBound(docs: Int32Array, from: number, to: number, x: number): number {
   let lo = from;
@@ -338,42 +420,46 @@ function firstRangeEndingAfter(scope: Int32Array, from: number, ranges: number, 
   return lo;
 }
 
-/** Indexes 0…n-1 of the k best by `better`, best first, with a bounded heap whose root is the worst kept. */
-function topK(n: number, k: number, better: (a: number, b: number) => boolean): number[] {
-  if (k >= n) {
-    const all = Array.from({ length: n }, (_, i) => i);
-    return all.sort((a, b) => (better(a, b) ? -1 : better(b, a) ? 1 : 0));
-  }
-  const heap: number[] = [];
-  const worse = (a: number, b: number) => better(b, a);
-  const up = (i: number) => {
-    while (i > 0) {
-      const parent = (i - 1) >> 1;
-      if (!worse(heap[i] as number, heap[parent] as number)) break;
-      [heap[i], heap[parent]] = [heap[parent] as number, heap[i] as number];
-      i = parent;
-    }
-  };
-  const down = (i: number) => {
-    for (;;) {
-      const l = 2 * i + 1;
-      const r = l + 1;
-      let m = i;
-      if (l < heap.length && worse(heap[l] as number, heap[m] as number)) m = l;
-      if (r < heap.length && worse(heap[r] as number, heap[m] as number)) m = r;
-      if (m === i) return;
-      [heap[i], heap[m]] = [heap[m] as number, heap[i] as number];
-      i = m;
-    }
+/**
+ * Indexes of the k highest values, best first; ties go to the lower index (the order MiniSearch met them
+ * in, which its stable sort keeps). A bounded heap whose root is the worst kept.
+ */
+function topK(values: Float64Array, k: number): number[] {
+  const n = values.length;
+  const better = (a: number, b: number) =>
+    (values[a] as number) > (values[b] as number) || (values[a] === values[b] && a < b);
+  const byRank = (a: number, b: number) => (better(a, b) ? -1 : better(b, a) ? 1 : 0);
+  if (k >= n) return Array.from({ length: n }, (_, i) => i).sort(byRank);
+  const heap = new Int32Array(k);
+  let size = 0;
+  const swap = (i: number, j: number) => {
+    const t = heap[i] as number;
+    heap[i] = heap[j] as number;
+    heap[j] = t;
   };
   for (let i = 0; i < n; i++) {
-    if (heap.length < k) {
-      heap.push(i);
-      up(heap.length - 1);
-    } else if (better(i, heap[0] as number)) {
+    if (size < k) {
+      heap[size] = i;
+      for (let c = size++; c > 0; ) {
+        const parent = (c - 1) >> 1;
+        if (!better(heap[parent] as number, heap[c] as number)) break;
+        swap(c, parent);
+        c = parent;
+      }
+    } else if ((values[i] as number) > (values[heap[0] as number] as number)) {
+      // Strictly greater: on a tie the earlier index, already kept, wins.
       heap[0] = i;
-      down(0);
+      for (let c = 0; ; ) {
+        const l = 2 * c + 1;
+        const r = l + 1;
+        let m = c;
+        if (l < size && better(heap[m] as number, heap[l] as number)) m = l;
+        if (r < size && better(heap[m] as number, heap[r] as number)) m = r;
+        if (m === c) break;
+        swap(c, m);
+        c = m;
+      }
     }
   }
-  return heap.sort((a, b) => (better(a, b) ? -1 : better(b, a) ? 1 : 0));
+  return Array.from(heap).sort(byRank);
 }

@@ -20,7 +20,14 @@ export class Growable<T extends TypedArray> {
   }
 
   get(i: number): number {
-    return this.#data[i] as number;
+    return i < this.length ? (this.#data[i] as number) : 0;
+  }
+
+  /** Sets element i, growing (zero-filled) when i is past the end. */
+  set(i: number, v: number): void {
+    if (i >= this.#data.length) this.#grow(i + 1);
+    this.#data[i] = v;
+    if (i >= this.length) this.length = i + 1;
   }
 
   /** The filled part, trimmed to length (a copy, so the spare capacity can be freed). */

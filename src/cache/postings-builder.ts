@@ -6,7 +6,6 @@
  */
 import type { Options } from "minisearch";
 import type { Chunk } from "../search/search-index.ts";
-import { TermStats } from "../search/search-index.ts";
 import type { IndexData } from "./compact-index.ts";
 import { Growable } from "./growable.ts";
 
@@ -31,19 +30,22 @@ interface FieldTokens {
   length: Int32Array;
 }
 
-type ProcessTerm = NonNullable<Options<Chunk>["processTerm"]>;
-
+/**
+ * Tokenises chunks as MiniSearch's `add` would, with TermStats counted as `indexOptions`' onText would:
+ * per field, the distinct tokens (the field length) and the (term, frequency) pairs; per onText call,
+ * one document and each distinct token once. One vocabulary lookup per token, typed arrays for counts,
+ * and a field value seen before (a section heading shared by its chunks) reuses its tokens.
+ */
 export function tokenizeChunks(
   chunks: readonly Chunk[],
   paragraphOrdinal: (chunk: Chunk) => number,
   makeOptions: (onText: (terms: string[]) => void) => Options<Chunk>,
 ): TokenBatch {
-  const stats = new TermStats();
-  const options = makeOptions((terms) => stats.add(terms));
+  let texts: string[][] = [];
+  const options = makeOptions((terms) => texts.push(terms));
   const { tokenize, processTerm, fields } = options;
   if (!tokenize || !processTerm) throw new Error("indexOptions must set tokenize and processTerm");
-  const vocab: string[] = [];
-  const ids = new Map<string, number>();
+  const vocab = new Vocabulary();
   const out = fields.map(() => ({
     pairStart: new Growable(Uint32Array),
     term: new Growable(Int32Array),
@@ -51,7 +53,18 @@ export function tokenizeChunks(
     length: new Growable(Int32Array),
   }));
   const paragraph = new Int32Array(chunks.length);
-  const counts = new Map<number, number>();
+  const df = new Growable(Uint32Array);
+  let statsDocs = 0;
+  // Values whose tokenising TermStats does not see (a section heading shared by its chunks) are cached.
+  const memo = fields.map(() => new Map<string, string[]>());
+  const countDocument = (terms: readonly string[]) => {
+    statsDocs++;
+    const stamp = vocab.newChunk();
+    for (const t of terms) {
+      const id = vocab.id(t);
+      if (vocab.mark(id, stamp, 1)) df.set(id, df.get(id) + 1);
+    }
+  };
   chunks.forEach((chunk, c) => {
     paragraph[c] = paragraphOrdinal(chunk);
     fields.forEach((field, f) => {
@@ -62,28 +75,63 @@ export function tokenizeChunks(
         o.length.push(-1);
         return;
       }
-      const tokens = tokenize(String(value), field);
-      o.length.push(new Set(tokens).size);
-      counts.clear();
-      const add = (term: string) => {
-        let id = ids.get(term);
-        if (id === undefined) {
-          id = vocab.length;
-          ids.set(term, id);
-          vocab.push(term);
+      const text = String(value);
+      let tokens = memo[f]?.get(text);
+      let seenByStats = false;
+      if (!tokens) {
+        texts = [];
+        tokens = tokenize(text, field);
+        if (texts.length === 0) memo[f]?.set(text, tokens);
+        for (const t of texts) {
+          if (t === tokens) seenByStats = true;
+          else countDocument(t);
         }
-        counts.set(id, (counts.get(id) ?? 0) + 1);
-      };
-      for (const token of tokens) processed(processTerm, token, field, add);
-      for (const [id, n] of counts) {
-        o.term.push(id);
-        o.tf.push(n);
       }
+      const stamp = vocab.newChunk();
+      // Distinct tokens: the field's length, and TermStats' document frequencies when onText saw them.
+      let distinct = 0;
+      const ids = new Int32Array(tokens.length);
+      for (let i = 0; i < tokens.length; i++) {
+        const id = vocab.id(tokens[i] as string);
+        ids[i] = id;
+        if (vocab.mark(id, stamp, 1)) {
+          distinct++;
+          if (seenByStats) df.set(id, df.get(id) + 1);
+        }
+      }
+      if (seenByStats) statsDocs++;
+      o.length.push(distinct);
+      const add = (id: number) => {
+        if (vocab.mark(id, stamp, 2)) {
+          vocab.slot[id] = o.term.length;
+          o.term.push(id);
+          o.tf.push(1);
+        } else {
+          const at = vocab.slot[id] as number;
+          o.tf.set(at, o.tf.get(at) + 1);
+        }
+      };
+      tokens.forEach((token, i) => {
+        const p = processTerm(token, field);
+        if (p === token) {
+          if (p) add(ids[i] as number);
+        } else if (Array.isArray(p)) {
+          for (const t of p) if (t) add(vocab.id(t));
+        } else if (p) add(vocab.id(p));
+      });
     });
   });
   for (const o of out) o.pairStart.push(o.term.length);
+  const dfTerms: string[] = [];
+  const dfCounts: number[] = [];
+  for (let id = 0; id < vocab.terms.length; id++) {
+    if (id < df.length && df.get(id) > 0) {
+      dfTerms.push(vocab.terms[id] as string);
+      dfCounts.push(df.get(id));
+    }
+  }
   return {
-    vocab,
+    vocab: vocab.terms,
     paragraph,
     fields: out.map((o) => ({
       pairStart: o.pairStart.toArray(),
@@ -91,18 +139,50 @@ export function tokenizeChunks(
       tf: o.tf.toArray(),
       length: o.length.toArray(),
     })),
-    dfTerms: [...stats.df.keys()],
-    dfCounts: Uint32Array.from(stats.df.values()),
-    statsDocs: stats.docs,
+    dfTerms,
+    dfCounts: Uint32Array.from(dfCounts),
+    statsDocs,
   };
 }
 
-// MiniSearch accepts a processed term, several, or a falsy value to drop the token.
-function processed(processTerm: ProcessTerm, token: string, field: string, add: (t: string) => void): void {
-  const p = processTerm(token, field);
-  if (Array.isArray(p)) {
-    for (const t of p) if (t) add(t);
-  } else if (p) add(p);
+/** Terms numbered in order of first sight, with per-term marks that say "seen in this chunk already". */
+class Vocabulary {
+  readonly terms: string[] = [];
+  readonly #ids = new Map<string, number>();
+  // Two marks per term: raw token seen (1), processed term seen (2), each against the chunk's stamp.
+  #marks = new Int32Array(1024);
+  slot = new Int32Array(512);
+  #stamp = 0;
+
+  newChunk(): number {
+    return ++this.#stamp;
+  }
+
+  id(term: string): number {
+    let id = this.#ids.get(term);
+    if (id === undefined) {
+      id = this.terms.length;
+      this.#ids.set(term, id);
+      this.terms.push(term);
+      if (id >= this.slot.length) {
+        const marks = new Int32Array(this.#marks.length * 2);
+        marks.set(this.#marks);
+        this.#marks = marks;
+        const slot = new Int32Array(this.slot.length * 2);
+        slot.set(this.slot);
+        this.slot = slot;
+      }
+    }
+    return id;
+  }
+
+  /** Marks the term for this chunk; true the first time. */
+  mark(id: number, stamp: number, which: 1 | 2): boolean {
+    const at = 2 * id + which - 1;
+    if (this.#marks[at] === stamp) return false;
+    this.#marks[at] = stamp;
+    return true;
+  }
 }
 
 /** Merges batches in corpus order into postings sorted by chunk, per field. */
