@@ -29,11 +29,12 @@ export class FactStore {
   }
 }
 
-// Lower is better: the 预期目标 paragraph, then annual before multi-year, then statements with a number.
+// Lower is better: annual before multi-year (a question without a year asks about this year), then the
+// 预期目标 paragraph before other plan sentences, then statements with a number.
 function rank(group: readonly Statement[]): number {
   const s = group[0];
   if (!s) return 99;
   return (
-    (s.headline ? 0 : 4) + (s.horizon === "annual" ? 0 : 2) + (group.some((g) => g.value !== null) ? 0 : 1)
+    (s.horizon === "annual" ? 0 : 8) + (s.headline ? 0 : 4) + (group.some((g) => g.value !== null) ? 0 : 1)
   );
 }

@@ -59,6 +59,12 @@ describe("/target and /figure", () => {
     expect(a.citations[0]?.quote).toContain(quote);
   });
 
+  test("an annual plan sentence ranks before a multi-year goal of the 预期目标 kind", () => {
+    const a = run("/target 浙江 研发投入");
+    expect(a.facts[0]).toMatchObject({ horizon: "annual", value: 3.35 });
+    expect(a.answer).toContain("中长期目标");
+  });
+
   test("a qualitative target is a fact with value null", () => {
     const a = run("/target 临安 一般公共预算收入");
     expect(a.facts[0]).toMatchObject({ value: null, text: "一般公共预算收入与经济增长保持同步" });
