@@ -37,7 +37,7 @@ export async function buildPrepared(prep: Prepared, opts: BuildOptions = {}): Pr
     workers > 0 ? await buildContentsParallel(prep, workers) : buildContents(prep);
   timings.build = performance.now() - t0;
   const t1 = performance.now();
-  const bytes = saveCache(cachePath, prep.fingerprint, prep.paragraphs.length, contents);
+  const bytes = saveCache(cachePath, prep.fingerprint, prep.paragraphs, contents);
   timings.save = performance.now() - t1;
   const { data } = contents;
   return {
@@ -46,7 +46,7 @@ export async function buildPrepared(prep: Prepared, opts: BuildOptions = {}): Pr
     workers,
     chunks: data.docCount,
     terms: data.terms.length,
-    postings: data.postings.reduce((n, p) => n + p.docs.length, 0),
+    postings: data.postings.reduce((n, p) => n + p.tfs.length, 0),
     statements: contents.statements.length,
     timings,
   };

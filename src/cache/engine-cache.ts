@@ -25,6 +25,8 @@ export interface CacheOptions {
   log?: (line: string) => void;
   /** Rebuild even when the cache is fresh. */
   rebuild?: boolean;
+  /** Take this as the code's hash instead of hashing the source (benchmarks pin it for a whole run). */
+  codeHash?: string;
 }
 
 export type LoadSource = "cache" | "built";
@@ -52,19 +54,20 @@ export interface Prepared {
   timings: Record<string, number>;
 }
 
-export function prepare(dir: string): Prepared {
+export function prepare(dir: string, codeHash?: string): Prepared {
   const timings: Record<string, number> = {};
   const corpus = timed(timings, "corpus", () => loadCorpus(dir));
   const lexicon = loadLexicon(dir);
   const tokenizer = timed(timings, "tokenizer", () => createTokenizer(dir, corpus, lexicon));
-  const fp = timed(timings, "fingerprint", () => fingerprint(corpus));
+  const fp = timed(timings, "fingerprint", () => fingerprint(corpus, codeHash));
   const paragraphs = corpus.reports.flatMap((r) => r.paragraphs);
   return { dir, corpus, lexicon, tokenizer, paragraphs, fingerprint: fp, timings };
 }
 
 /**
  * The engine for the CLI, the console and the bot: through the cache, or built by `loadEngineParts`
- * (MiniSearch, no cache) when ZHENGBAO_CACHE=off. ZHENGBAO_CACHE=<file> moves the cache file.
+ * (MiniSearch, no cache) when ZHENGBAO_CACHE=off. ZHENGBAO_CACHE=<file> moves the cache file;
+ * ZHENGBAO_CODE_HASH pins the code version in the cache key (the benchmark sets it for its whole run).
  */
 export function loadEngine(
   dir: string,
@@ -73,7 +76,11 @@ export function loadEngine(
 ): EngineParts {
   if (env.ZHENGBAO_CACHE === "off") return loadEngineParts(dir);
   try {
-    return loadEngineCached(dir, { cachePath: env.ZHENGBAO_CACHE || undefined, log }).parts;
+    const opts = {
+      cachePath: env.ZHENGBAO_CACHE || undefined,
+      codeHash: env.ZHENGBAO_CODE_HASH || undefined,
+    };
+    return loadEngineCached(dir, { ...opts, log }).parts;
   } catch (e) {
     if (!(e instanceof UnsupportedOptionsError)) throw e;
     // indexOptions grew an option the compact index does not reproduce: MiniSearch answers instead.
@@ -84,7 +91,7 @@ export function loadEngine(
 
 /** Loads the engine, from the cache when it is fresh. Synchronous: a rebuild here is single-threaded. */
 export function loadEngineCached(dir: string, opts: CacheOptions = {}): LoadResult {
-  const prep = prepare(dir);
+  const prep = prepare(dir, opts.codeHash);
   const cachePath = opts.cachePath ?? defaultCachePath(dir);
   const { timings } = prep;
   let reason: string;
@@ -120,7 +127,7 @@ type Miss = { kind: keyof typeof MESSAGE; why: string };
 
 function tryLoad(path: string, prep: Prepared): CacheContents | Miss {
   try {
-    const got = loadCache(path, prep.fingerprint, prep.paragraphs.length);
+    const got = loadCache(path, prep.fingerprint, prep.paragraphs);
     if ("data" in got) return got;
     return { kind: "stale", why: `stale cache: ${got.why}` };
   } catch (e) {
@@ -138,7 +145,7 @@ export function trySave(
   log?: (line: string) => void,
 ): number | null {
   try {
-    return saveCache(path, prep.fingerprint, prep.paragraphs.length, contents);
+    return saveCache(path, prep.fingerprint, prep.paragraphs, contents);
   } catch (e) {
     log?.(`索引缓存无法保存（cannot save cache ${path}: ${(e as Error).message}）`);
     return null;

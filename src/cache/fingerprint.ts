@@ -53,8 +53,9 @@ export function codeHash(): string {
   return codeHashMemo;
 }
 
-export function fingerprint(corpus: Corpus): Fingerprint {
-  return { corpus: corpusHash(corpus), code: codeHash() };
+/** `code` pins the code version (the benchmark does, so a colleague's edit mid-run does not rebuild). */
+export function fingerprint(corpus: Corpus, code: string = codeHash()): Fingerprint {
+  return { corpus: corpusHash(corpus), code };
 }
 
 /** The default cache file for a corpus dir: one per absolute path, so two corpora never collide. */

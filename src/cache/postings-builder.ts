@@ -8,6 +8,7 @@ import type { Options } from "minisearch";
 import type { Chunk } from "../search/search-index.ts";
 import type { IndexData } from "./compact-index.ts";
 import { Growable } from "./growable.ts";
+import { encodeDocs } from "./posting-blocks.ts";
 
 /** Tokens of consecutive chunks, with terms numbered locally: what one worker sends back. */
 export interface TokenBatch {
@@ -254,18 +255,19 @@ export class IndexAssembler {
       for (let t = 0; t < terms; t++) offsets[t + 1] = (offsets[t + 1] as number) + (offsets[t] as number);
       const fill = offsets.slice(0, terms);
       const docs = new Int32Array(term.length);
-      const tfs = new Uint16Array(term.length);
-      const docOfPair = this.#docOfPair[f] as Growable<Int32Array>;
       const tf = this.#tf[f] as Growable<Uint32Array>;
+      let maxTf = 0;
+      for (let p = 0; p < tf.length; p++) maxTf = Math.max(maxTf, tf.get(p));
+      if (maxTf > 0xffff) throw new Error(`term frequency ${maxTf} does not fit the index format`);
+      const tfs = maxTf > 0xff ? new Uint16Array(term.length) : new Uint8Array(term.length);
+      const docOfPair = this.#docOfPair[f] as Growable<Int32Array>;
       // Pairs arrive in chunk order, so every posting list comes out sorted by chunk.
       for (let p = 0; p < term.length; p++) {
         const at = (fill[term.get(p)] as number)++;
         docs[at] = docOfPair.get(p);
-        const n = tf.get(p);
-        if (n > 0xffff) throw new Error(`term frequency ${n} does not fit the index format`);
-        tfs[at] = n;
+        tfs[at] = tf.get(p);
       }
-      return { offsets, docs, tfs };
+      return { offsets, blocks: encodeDocs(offsets, docs), tfs };
     });
     const fieldLength = new Int32Array(this.#docs * this.#fields.length);
     this.#fields.forEach((_, f) => {

@@ -79,7 +79,7 @@ describe("index cache", () => {
   test("a cache written by other code is stale: code changed", () => {
     const prep = prepare(fx.dir);
     const other = { ...prep.fingerprint, code: "0".repeat(64) };
-    saveCache(fx.cachePath, other, prep.paragraphs.length, buildContents(prep));
+    saveCache(fx.cachePath, other, prep.paragraphs, buildContents(prep));
     const r = load();
     expect(r.source).toBe("built");
     expect(r.lines[0]).toContain("stale cache: code changed");
