@@ -58,7 +58,7 @@ export class CompactIndex {
   readonly #bm25: Bm25;
   readonly #tokenize: Tokenize;
   readonly #processTerm: ProcessTerm;
-  readonly #paragraphIds: readonly string[];
+  readonly #paragraphs: readonly Paragraph[];
   readonly #docReport: Int32Array;
   readonly #reportOrdinal = new Map<string, number>();
   readonly #reportIds: string[] = [];
@@ -87,7 +87,7 @@ export class CompactIndex {
     if (!tokenize || !processTerm) throw new UnsupportedOptionsError("tokenize and processTerm must be set");
     this.#tokenize = tokenize;
     this.#processTerm = processTerm;
-    this.#paragraphIds = paragraphs.map((p) => p.id);
+    this.#paragraphs = paragraphs;
     const n = data.docCount;
     this.#docReport = new Int32Array(n);
     let last: string | undefined;
@@ -196,7 +196,7 @@ export class CompactIndex {
     const byParagraph = new Map<string, Hit>();
     for (let i = 0; i < size; i++) {
       const d = docs[i] as number;
-      const paragraphId = this.#paragraphIds[this.data.docParagraph[d] as number] as string;
+      const paragraphId = (this.#paragraphs[this.data.docParagraph[d] as number] as Paragraph).id;
       const terms = this.#matchedTerms(d, distinct);
       const prev = byParagraph.get(paragraphId);
       if (prev) {
