@@ -1,4 +1,5 @@
 import type { Region } from "./corpus.ts";
+import { regionIndex } from "./region-index.ts";
 
 export type RegionMatch =
   | { kind: "one"; region: Region }
@@ -23,9 +24,9 @@ export function regionNames(region: Region): string[] {
 export function resolveRegion(input: string, regions: readonly Region[]): RegionMatch {
   const q = norm(input);
   if (q === "") return { kind: "unknown", closest: [] };
-  const exact = regions.filter((r) => regionNames(r).some((n) => norm(n) === q));
+  const exact = regionIndex(regions, regionNames, norm).exact(q);
   if (exact.length === 1 && exact[0]) return { kind: "one", region: exact[0] };
-  const prefixed = regions.filter((r) => regionNames(r).some((n) => norm(n).startsWith(q)));
+  const prefixed = regionIndex(regions, regionNames, norm).prefixed(q);
   if (prefixed.length === 1 && prefixed[0]) return { kind: "one", region: prefixed[0] };
   if (prefixed.length > 1) return { kind: "ambiguous", candidates: prefixed };
   return { kind: "unknown", closest: closestRegions(q, regions) };
@@ -36,19 +37,7 @@ export function findRegionsInText(
   text: string,
   regions: readonly Region[],
 ): { region: Region; name: string }[] {
-  const lower = text.toLowerCase();
-  const hits: { region: Region; name: string; at: number }[] = [];
-  for (const region of regions) {
-    let best: { name: string; at: number } | undefined;
-    for (const name of regionNames(region)) {
-      const at = lower.indexOf(name.toLowerCase());
-      // Latin aliases must stand alone: "linzi" inside another word is not a mention.
-      if (at < 0 || (/^[a-z]/i.test(name) && /[a-z]/i.test(lower[at - 1] ?? ""))) continue;
-      if (!best || name.length > best.name.length) best = { name, at };
-    }
-    if (best) hits.push({ region, ...best });
-  }
-  return hits.sort((a, b) => a.at - b.at).map(({ region, name }) => ({ region, name }));
+  return regionIndex(regions, regionNames, norm).inText(text);
 }
 
 function closestRegions(q: string, regions: readonly Region[]): Region[] {
