@@ -60,8 +60,17 @@ export class BlockScorer {
   readonly #key: Int32Array[];
   readonly #length = [0, 0, 0];
   readonly #quality: Uint16Array;
+  readonly #generic: boolean;
 
-  constructor(docCount: number, fields: number, fieldLength: Int32Array, bm25: Bm25, block = BLOCK) {
+  /** `generic` turns off the two-field fast path (tests compare both). */
+  constructor(
+    docCount: number,
+    fields: number,
+    fieldLength: Int32Array,
+    bm25: Bm25,
+    { block = BLOCK, generic = false }: { block?: number; generic?: boolean } = {},
+  ) {
+    this.#generic = generic;
     this.#blockSize = block;
     this.#score = [0, 1, 2].map(() => new Float64Array(block));
     this.#touched = [0, 1, 2].map(() => new Int32Array(block));
@@ -122,8 +131,7 @@ export class BlockScorer {
       const into = terms.length === 1 ? TOTAL : SUB;
       for (let j = 0; j < terms.length; j++) {
         const t = terms[j] as TermQuery;
-        this.#term(t, cursors[s]?.[j] as DocCursor[], lo, clipped, spec++);
-        this.#flush(TERM, into, t.firstTime);
+        this.#term(t, cursors[s]?.[j] as DocCursor[], lo, clipped, spec++, into);
       }
       if (into === SUB) this.#flush(SUB, TOTAL, false);
     }
@@ -141,76 +149,120 @@ export class BlockScorer {
     this.#length[TOTAL] = 0;
   }
 
-  /** One term query's fields for this block's chunks, into the term level. */
-  #term(t: TermQuery, cursors: DocCursor[], lo: number, clipped: readonly number[], spec: number): void {
-    const score = this.#score[TERM] as Float64Array;
-    const touched = this.#touched[TERM] as Int32Array;
-    const key = this.#key[TERM] as Int32Array;
+  /**
+   * One term query for this block's chunks, added into level `into`. A chunk's term score is its fields'
+   * scores summed in field order (w0 + w1 + …), as MiniSearch sums them. With two fields (text, heading)
+   * the heading's scores go to the term level first and the text's are added straight into `into`, each
+   * picking up its chunk's heading score (w0 + w1 is the same double either way round); chunks with only
+   * a heading follow. Otherwise every field goes through the term level.
+   */
+  #term(
+    t: TermQuery,
+    cursors: DocCursor[],
+    lo: number,
+    clipped: readonly number[],
+    spec: number,
+    into: number,
+  ): void {
+    const F = this.#fields;
+    if (F === 2 && !this.#generic) {
+      this.#scan(t, cursors, 1, lo, clipped, spec, TERM, t.firstTime);
+      this.#scan(t, cursors, 0, lo, clipped, spec, into, t.firstTime);
+    } else {
+      for (let f = 0; f < F; f++) this.#scan(t, cursors, f, lo, clipped, spec, TERM, t.firstTime);
+    }
+    this.#flush(TERM, into, t.firstTime);
+  }
+
+  /**
+   * Field f's postings in the block's scope. Into the term level they accumulate; into another level
+   * (the two-field fast path, field 0) each adds its chunk's pending term-level score and goes on.
+   */
+  #scan(
+    t: TermQuery,
+    cursors: DocCursor[],
+    f: number,
+    lo: number,
+    clipped: readonly number[],
+    spec: number,
+    into: number,
+    firstTime: boolean,
+  ): void {
+    const list = t.lists[f] as TermList;
+    if (list.from === list.to) return;
+    const cursor = cursors[f] as DocCursor;
     const F = this.#fields;
     const fieldLength = this.#fieldLength;
     const { k, b, d: delta } = this.#bm25;
-    let length = 0;
-    for (let f = 0; f < t.lists.length; f++) {
-      const list = t.lists[f] as TermList;
-      if (list.from === list.to) continue;
-      const cursor = cursors[f] as DocCursor;
-      const tfs = list.tfs;
-      const invDocFreq = list.weight.invDocFreq;
-      const boost = list.weight.boost;
-      const avgFieldLength = list.weight.avgFieldLength;
-      const firstKey = spec * F + f;
-      const bytes = cursor.blocks.bytes;
-      for (let c = 0; c < clipped.length; c += 2) {
-        cursor.seek(clipped[c] as number);
-        const end = clipped[c + 1] as number;
-        // The cursor's state in locals; written back when the range is done.
-        let d = cursor.doc;
-        let p = cursor.p;
-        let at = cursor.byte;
-        let left = cursor.left;
-        while (d < end) {
-          const termFreq = tfs[p] as number;
-          const len = fieldLength[d * F + f] as number;
-          // minisearch 7's calcBM25Score and weighting, operation for operation: the same doubles.
-          const rawScore =
-            invDocFreq *
-            (delta + (termFreq * (k + 1)) / (termFreq + k * (1 - b + (b * len) / avgFieldLength)));
-          const weighted = boost * rawScore;
-          const i = d - lo;
-          const prev = score[i] as number;
-          if (prev !== 0) score[i] = prev + weighted;
-          else {
-            score[i] = weighted;
-            key[i] = firstKey;
-            touched[length++] = i;
+    const tfs = list.tfs;
+    const { invDocFreq, boost, avgFieldLength } = list.weight;
+    const firstKey = spec * F + f;
+    const direct = into !== TERM;
+    const pending = this.#score[TERM] as Float64Array;
+    const score = this.#score[into] as Float64Array;
+    const key = this.#key[into] as Int32Array;
+    const touched = this.#touched[into] as Int32Array;
+    const quality = this.#quality;
+    const q = firstTime ? 1 : 0;
+    let length = this.#length[into] as number;
+    const bytes = cursor.blocks.bytes;
+    for (let c = 0; c < clipped.length; c += 2) {
+      cursor.seek(clipped[c] as number);
+      const end = clipped[c + 1] as number;
+      // The cursor's state in locals; written back when the range is done.
+      let d = cursor.doc;
+      let p = cursor.p;
+      let at = cursor.byte;
+      let left = cursor.left;
+      while (d < end) {
+        const termFreq = tfs[p] as number;
+        const len = fieldLength[d * F + f] as number;
+        // minisearch 7's calcBM25Score and weighting, operation for operation: the same doubles.
+        const rawScore =
+          invDocFreq * (delta + (termFreq * (k + 1)) / (termFreq + k * (1 - b + (b * len) / avgFieldLength)));
+        let w = boost * rawScore;
+        const i = d - lo;
+        if (direct) {
+          const later = pending[i] as number;
+          if (later !== 0) {
+            w = w + later;
+            pending[i] = 0;
           }
-          // Next posting: a varint gap within the block, else the next block's first chunk.
-          p++;
-          if (left > 0) {
-            let byte = bytes[at++] as number;
-            let gap = byte & 0x7f;
-            for (let shift = 7; byte & 0x80; shift += 7) {
-              byte = bytes[at++] as number;
-              gap |= (byte & 0x7f) << shift;
-            }
-            left--;
-            d += gap;
-          } else {
-            cursor.p = p;
-            if (p >= cursor.to) cursor.doc = END;
-            else cursor.enter(cursor.block + 1);
-            d = cursor.doc;
-            at = cursor.byte;
-            left = cursor.left;
-          }
+          quality[i] = (quality[i] as number) + q;
         }
-        cursor.p = p;
-        cursor.doc = d;
-        cursor.byte = at;
-        cursor.left = left;
+        const prev = score[i] as number;
+        if (prev !== 0) score[i] = prev + w;
+        else {
+          score[i] = w;
+          key[i] = firstKey;
+          touched[length++] = i;
+        }
+        // Next posting: a varint gap within the block, else the next block's first chunk.
+        p++;
+        if (left > 0) {
+          let byte = bytes[at++] as number;
+          let gap = byte & 0x7f;
+          for (let shift = 7; byte & 0x80; shift += 7) {
+            byte = bytes[at++] as number;
+            gap |= (byte & 0x7f) << shift;
+          }
+          left--;
+          d += gap;
+        } else {
+          cursor.p = p;
+          if (p >= cursor.to) cursor.doc = END;
+          else cursor.enter(cursor.block + 1);
+          d = cursor.doc;
+          at = cursor.byte;
+          left = cursor.left;
+        }
       }
+      cursor.p = p;
+      cursor.doc = d;
+      cursor.byte = at;
+      cursor.left = left;
     }
-    this.#length[TERM] = length;
+    this.#length[into] = length;
   }
 
   /** Adds level `from` into level `into` and clears `from`; a chunk new to `into` keeps its first key. */
@@ -228,6 +280,8 @@ export class BlockScorer {
     for (let n = 0; n < (this.#length[from] as number); n++) {
       const i = list[n] as number;
       const w = src[i] as number;
+      // Taken already by the two-field fast path.
+      if (w === 0) continue;
       src[i] = 0;
       quality[i] = (quality[i] as number) + q;
       const prev = score[i] as number;

@@ -66,12 +66,15 @@ export class CompactIndex {
   readonly #reportEnd: Int32Array;
   readonly #scorer: BlockScorer;
 
-  /** `blockSize` is for tests: small blocks put block edges all over a small corpus. */
+  /**
+   * `scoring` is for tests: small blocks put block edges all over a small corpus; `generic` scores every
+   * field through the term level instead of the two-field fast path.
+   */
   constructor(
     data: IndexData,
     options: Options<Chunk>,
     paragraphs: readonly Paragraph[],
-    blockSize?: number,
+    scoring: { block?: number; generic?: boolean } = {},
   ) {
     const search = options.searchOptions ?? {};
     for (const key of Object.keys(search)) {
@@ -111,7 +114,7 @@ export class CompactIndex {
       if (d < (this.#reportStart[r] as number)) this.#reportStart[r] = d;
       this.#reportEnd[r] = d + 1;
     }
-    this.#scorer = new BlockScorer(n, data.fields.length, data.fieldLength, this.#bm25, blockSize);
+    this.#scorer = new BlockScorer(n, data.fields.length, data.fieldLength, this.#bm25, scoring);
   }
 
   get documentCount(): number {

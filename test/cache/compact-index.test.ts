@@ -11,8 +11,10 @@ import { engine } from "../helpers.ts";
 // The compact index must give MiniSearch's results exactly: same hits, same order, same float scores.
 let ref: EngineParts;
 let compact: EngineParts;
-// The same index scored in blocks of 37 chunks: block edges fall inside reports, paragraphs and scopes.
+// The same index scored in blocks of 37 chunks (block edges fall inside reports, paragraphs and
+// scopes), every field through the term level rather than by the two-field fast path.
 let blocky: CompactIndex;
+let blockyFast: CompactIndex;
 let prep: Prepared;
 let vocab: string[];
 let reportIds: string[];
@@ -22,7 +24,11 @@ beforeAll(() => {
   prep = prepare("corpus");
   const contents = buildContents(prep);
   compact = assemble(prep, contents);
-  blocky = new CompactIndex(contents.data, indexOptions(prep.tokenizer), prep.paragraphs, 37);
+  blocky = new CompactIndex(contents.data, indexOptions(prep.tokenizer), prep.paragraphs, {
+    block: 37,
+    generic: true,
+  });
+  blockyFast = new CompactIndex(contents.data, indexOptions(prep.tokenizer), prep.paragraphs, { block: 37 });
   vocab = [...ref.stats.df.keys()];
   reportIds = ref.corpus.reports.map((r) => r.id);
 });
@@ -49,6 +55,7 @@ describe("compact index", () => {
         const expected = searchParagraphs(ref.index, terms, ids, limit);
         expect(searchParagraphs(compact.index, terms, ids, limit)).toEqual(expected);
         expect(blocky.searchParagraphs(terms, ids, limit)).toEqual(expected);
+        expect(blockyFast.searchParagraphs(terms, ids, limit)).toEqual(expected);
       }),
       { numRuns: 400 },
     );
