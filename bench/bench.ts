@@ -75,7 +75,7 @@ async function runSize(size: number): Promise<SizeResult> {
     await child(["--phase", "build", "--corpus", dir, "--cache", cache, "--code-hash", code]),
   );
   // Fewer repetitions where one query takes long; p99 still needs a few dozen samples per command.
-  const reps = quick ? 2 : size >= 1000 ? 8 : 20;
+  const reps = quick ? 2 : size >= 1000 ? 8 : size >= 100 ? 30 : 50;
   const scanReps = quick || size >= 100 ? 1 : 3;
   const serve = JSON.parse(
     await child([
@@ -110,7 +110,6 @@ function summarize(
   cli: number[],
 ): Record<string, number> {
   const lat = serve.latency as Record<string, number[]>;
-  const cpu = serve.latencyCpu as Record<string, number[]>;
   const jitter = serve.jitter as { p50: number; p99: number };
   const lt = serve.loadTimings as Record<string, number>;
   const seg = serve.segmentation as { mbPerSec: number };
@@ -143,8 +142,6 @@ function summarize(
     askP99: percentile(lat.ask ?? [], 99),
     compareP50: percentile(lat.compare ?? [], 50),
     compareP99: percentile(lat.compare ?? [], 99),
-    targetP99Cpu: percentile(cpu.target ?? [], 99),
-    askP99Cpu: percentile(cpu.ask ?? [], 99),
     jitterP50: jitter.p50,
     jitterP99: jitter.p99,
     searchP50: percentile(search, 50),
