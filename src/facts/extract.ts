@@ -160,12 +160,21 @@ export function extractText(
   const headline = opts.kind === "target" && TARGETS_PARAGRAPH.test(text);
   const horizon = opts.multiYear ? "multi-year" : "annual";
   return paragraph.sentences.flatMap((sentence) =>
-    extractSentence({ report, paragraph, sentence, kind: opts.kind, horizon, headline }, matcher),
+    extractSentence(
+      {
+        report,
+        paragraph,
+        sentence,
+        kind: LOOKING_BACK.test(sentence) ? "actual" : opts.kind,
+        horizon,
+        headline,
+      },
+      matcher,
+    ),
   );
 }
 
-export function extractSentence(given: Context, matcher: Matcher): Statement[] {
-  const ctx: Context = LOOKING_BACK.test(given.sentence) ? { ...given, kind: "actual" } : given;
+export function extractSentence(ctx: Context, matcher: Matcher): Statement[] {
   const { sentence } = ctx;
   const out: Statement[] = [];
   // The last subject of the previous clause, and the display group its values belong to.
