@@ -109,12 +109,15 @@ function* sentenceContexts(report: Report): Generator<Context> {
   }
 }
 
-export function extractStatements(corpus: Corpus, lex: Lexicon): Statement[] {
+export function extractStatements(corpus: Pick<Corpus, "reports">, lex: Lexicon): Statement[] {
   const matcher = buildMatcher(lex);
+  return corpus.reports.flatMap((report) => extractReportStatements(report, matcher));
+}
+
+/** One report's statements: the store is built a report at a time. */
+export function extractReportStatements(report: Report, matcher: Matcher): Statement[] {
   const out: Statement[] = [];
-  for (const report of corpus.reports) {
-    for (const ctx of sentenceContexts(report)) out.push(...extractSentence(ctx, matcher));
-  }
+  for (const ctx of sentenceContexts(report)) out.push(...extractSentence(ctx, matcher));
   return out;
 }
 
