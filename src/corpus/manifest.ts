@@ -32,6 +32,14 @@ export interface ManifestReport extends ReportEntry {
  * CorpusError naming the file, the field and the value.
  */
 export function loadManifest(dir: string): ManifestReport[] {
+  return readManifest(dir).map((entry, i) => ({ ...entry, ...readReportText(dir, entry, i) }));
+}
+
+/**
+ * The validated manifest entries without their texts: the store is built one report at a time, so a
+ * large corpus is never held in memory whole.
+ */
+export function readManifest(dir: string): ReportEntry[] {
   const manifestPath = join(dir, "manifest.json");
   const raw = readJson(manifestPath);
   const parsed = ManifestSchema.safeParse(raw);
@@ -46,21 +54,26 @@ export function loadManifest(dir: string): ManifestReport[] {
     );
   }
   const seen = new Set<string>();
-  return parsed.data.reports.map((entry, i) => {
+  for (const [i, entry] of parsed.data.reports.entries()) {
     if (seen.has(entry.id)) throw new CorpusError(manifestPath, `reports.${i}.id`, entry.id, "duplicate id");
     seen.add(entry.id);
-    const path = join(dir, entry.file);
-    if (!existsSync(path)) throw new CorpusError(path, `reports.${i}.file`, entry.file, "file not found");
-    const bytes = readFileSync(path);
-    let text: string;
-    try {
-      text = new TextDecoder("utf-8", { fatal: true }).decode(bytes).replace(/^\uFEFF/, "");
-    } catch {
-      throw new CorpusError(path, `reports.${i}.file`, entry.file, "not valid UTF-8");
-    }
-    if (text.trim() === "") throw new CorpusError(path, `reports.${i}.file`, entry.file, "file is empty");
-    return { ...entry, text, path };
-  });
+  }
+  return parsed.data.reports;
+}
+
+/** One report file as strict UTF-8 (a BOM dropped); `i` is the entry's index, for the error message. */
+export function readReportText(dir: string, entry: ReportEntry, i: number): { text: string; path: string } {
+  const path = join(dir, entry.file);
+  if (!existsSync(path)) throw new CorpusError(path, `reports.${i}.file`, entry.file, "file not found");
+  const bytes = readFileSync(path);
+  let text: string;
+  try {
+    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes).replace(/^\uFEFF/, "");
+  } catch {
+    throw new CorpusError(path, `reports.${i}.file`, entry.file, "not valid UTF-8");
+  }
+  if (text.trim() === "") throw new CorpusError(path, `reports.${i}.file`, entry.file, "file is empty");
+  return { text, path };
 }
 
 export function readJson(path: string): unknown {
