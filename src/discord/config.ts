@@ -2,6 +2,8 @@
  * Bot configuration from the environment, validated once at start. Problems come back as one line per
  * variable (never the value of a secret), so a typo in .env is a clear message, not a stack trace.
  */
+import { readFileSync } from "node:fs";
+import { parseEnv } from "node:util";
 import { z } from "zod";
 
 export const LOG_LEVELS = ["debug", "info", "warn", "error"] as const;
@@ -70,11 +72,21 @@ export function wantsBot(env: NodeJS.ProcessEnv): boolean {
   return blankToUndefined(env.DISCORD_TOKEN) !== undefined;
 }
 
-/** Reads .env into process.env when present (Node's own parser; variables already set win). */
-export function loadDotEnv(path = ".env"): void {
+/**
+ * Reads .env into `env` (process.env by default) when present; variables already set win. A file saved
+ * "UTF-8 with BOM" (Notepad, some Windows editors) would otherwise hide its first key behind U+FEFF,
+ * so DISCORD_TOKEN went missing and the console started instead of the bot: the BOM is dropped first.
+ */
+export function loadDotEnv(path = ".env", env: NodeJS.ProcessEnv = process.env): void {
+  let text: string;
   try {
-    process.loadEnvFile(path);
+    text = readFileSync(path, "utf8");
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code !== "ENOENT") throw e;
+    if ((e as NodeJS.ErrnoException).code === "ENOENT") return;
+    throw e;
+  }
+  const vars = parseEnv(text.replace(/^\uFEFF/, ""));
+  for (const [key, value] of Object.entries(vars)) {
+    if (env[key] === undefined && value !== undefined) env[key] = value;
   }
 }

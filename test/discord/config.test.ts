@@ -1,5 +1,8 @@
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, test } from "vitest";
-import { loadConfig, wantsBot } from "../../src/discord/config.ts";
+import { loadConfig, loadDotEnv, wantsBot } from "../../src/discord/config.ts";
 import { createLogger, memoryLogger, redact } from "../../src/discord/logger.ts";
 import { startFailure } from "../../src/discord/run.ts";
 
@@ -62,6 +65,40 @@ describe("config", () => {
     expect(wantsBot({ DISCORD_TOKEN: "" })).toBe(false);
     expect(wantsBot({})).toBe(false);
     expect(wantsBot({ DISCORD_TOKEN: "x" })).toBe(true);
+  });
+});
+
+describe(".env", () => {
+  function withEnvFile(text: string, run: (path: string) => void): void {
+    const dir = mkdtempSync(join(tmpdir(), "zb-env-"));
+    try {
+      const path = join(dir, ".env");
+      writeFileSync(path, text, "utf8");
+      run(path);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+
+  test("a .env saved with a UTF-8 BOM still starts the bot (its first key is DISCORD_TOKEN, not \\uFEFF…)", () => {
+    withEnvFile(`\uFEFFDISCORD_TOKEN=${TOKEN}\nDISCORD_APP_ID=${APP}\n`, (path) => {
+      const env: NodeJS.ProcessEnv = {};
+      loadDotEnv(path, env);
+      expect(Object.keys(env).sort()).toEqual(["DISCORD_APP_ID", "DISCORD_TOKEN"]);
+      expect(wantsBot(env)).toBe(true);
+      expect(loadConfig(env)).toMatchObject({ ok: true, config: { token: TOKEN, appId: APP } });
+    });
+  });
+
+  test("variables already set win over the file; a missing file is no error", () => {
+    withEnvFile("LOG_LEVEL=debug\nDISCORD_APP_ID=1\n", (path) => {
+      const env: NodeJS.ProcessEnv = { LOG_LEVEL: "warn" };
+      loadDotEnv(path, env);
+      expect(env).toEqual({ LOG_LEVEL: "warn", DISCORD_APP_ID: "1" });
+    });
+    const env: NodeJS.ProcessEnv = {};
+    loadDotEnv(join(tmpdir(), "zb-no-such-dir", ".env"), env);
+    expect(env).toEqual({});
   });
 });
 
