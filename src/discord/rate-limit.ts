@@ -1,4 +1,12 @@
-/** Per-user rate limit: a sliding window of recent commands, on an injected clock. */
+/**
+ * Abuse limits: a sliding window of recent requests per user and per channel, on an injected clock.
+ *
+ * Each window lives in an LRU cache with a hard cap, so a raid of one-off accounts costs bounded memory
+ * and every check is O(1): one cache lookup and at most `limit` timestamps looked at, never a scan of
+ * everyone tracked (the old Map was swept in full on every request past 10,000 users). Past the cap the
+ * least recently seen key is forgotten; it then starts with a fresh window, the price of the bound.
+ */
+import { LRUCache } from "lru-cache";
 
 export interface Clock {
   now(): number;
@@ -7,20 +15,59 @@ export interface Clock {
 export const systemClock: Clock = { now: () => Date.now() };
 
 export interface RateLimitOptions {
-  /** Commands allowed per window (default 5). */
+  /** Requests allowed per user per window (default 5). */
   limit?: number;
   windowMs?: number;
-  /** Users tracked before old entries are swept, so a raid of one-off users cannot grow the map forever. */
+  /** Requests allowed per channel per window, all users together (default 10): one channel, one flood. */
+  channelLimit?: number;
+  /** Users remembered at most (default 10,000); channels get the same cap in their own cache. */
   maxUsers?: number;
 }
 
-export type RateDecision = { ok: true } | { ok: false; retryAfterMs: number };
+export type RateDecision =
+  | { ok: true }
+  | { ok: false; retryAfterMs: number; scope: "user" | "channel"; key: string };
+
+/** Timestamps of recent hits per key; at most `limit` per key are kept, the rest have no use. */
+class WindowLog {
+  private readonly log: LRUCache<string, number[]>;
+
+  constructor(
+    readonly limit: number,
+    readonly windowMs: number,
+    cap: number,
+  ) {
+    this.log = new LRUCache({ max: cap });
+  }
+
+  /** Milliseconds until `key` has a free slot; 0 when it has one now. */
+  wait(key: string, now: number): number {
+    const times = this.log.get(key);
+    if (!times) return 0;
+    while (times.length > 0 && now - (times[0] ?? now) >= this.windowMs) times.shift();
+    if (times.length < this.limit) return 0;
+    return this.windowMs - (now - (times[0] ?? now));
+  }
+
+  add(key: string, now: number): void {
+    const times = this.log.get(key);
+    if (times) times.push(now);
+    else this.log.set(key, [now]);
+  }
+
+  get size(): number {
+    return this.log.size;
+  }
+}
 
 export class RateLimiter {
-  private readonly hits = new Map<string, number[]>();
   readonly limit: number;
   readonly windowMs: number;
-  private readonly maxUsers: number;
+  readonly channelLimit: number;
+  /** The most keys each cache holds (users, and separately channels). */
+  readonly cap: number;
+  private readonly users: WindowLog;
+  private readonly channels: WindowLog;
 
   constructor(
     private readonly clock: Clock,
@@ -28,30 +75,59 @@ export class RateLimiter {
   ) {
     this.limit = opts.limit ?? 5;
     this.windowMs = opts.windowMs ?? 10_000;
-    this.maxUsers = opts.maxUsers ?? 10_000;
+    this.channelLimit = opts.channelLimit ?? 10;
+    this.cap = opts.maxUsers ?? 10_000;
+    this.users = new WindowLog(this.limit, this.windowMs, this.cap);
+    this.channels = new WindowLog(this.channelLimit, this.windowMs, this.cap);
   }
 
-  /** Counts one command for the user, or says how long to wait; a refused command is not counted. */
-  take(userId: string): RateDecision {
+  /**
+   * Counts one request for the user (and the channel, when given), or says how long to wait and which
+   * limit refused it. A refused request is counted nowhere, so hammering does not extend the wait.
+   */
+  take(userId: string, channelId?: string): RateDecision {
     const now = this.clock.now();
-    const recent = (this.hits.get(userId) ?? []).filter((t) => now - t < this.windowMs);
-    if (recent.length >= this.limit) {
-      this.hits.set(userId, recent);
-      return { ok: false, retryAfterMs: this.windowMs - (now - (recent[0] ?? now)) };
+    const userWait = this.users.wait(userId, now);
+    if (userWait > 0) return { ok: false, retryAfterMs: userWait, scope: "user", key: userId };
+    if (channelId !== undefined) {
+      const channelWait = this.channels.wait(channelId, now);
+      if (channelWait > 0) return { ok: false, retryAfterMs: channelWait, scope: "channel", key: channelId };
+      this.channels.add(channelId, now);
     }
-    recent.push(now);
-    this.hits.set(userId, recent);
-    if (this.hits.size > this.maxUsers) this.sweep(now);
+    this.users.add(userId, now);
     return { ok: true };
   }
 
   get trackedUsers(): number {
-    return this.hits.size;
+    return this.users.size;
   }
 
-  private sweep(now: number): void {
-    for (const [user, times] of this.hits) {
-      if (times.every((t) => now - t >= this.windowMs)) this.hits.delete(user);
-    }
+  get trackedChannels(): number {
+    return this.channels.size;
+  }
+}
+
+/**
+ * Remembers who was already told "too fast" in the current window, so a flood of refused mentions gets
+ * one public notice instead of one per message (40 mentions used to bring 35 public notices).
+ */
+export class NoticeGate {
+  private readonly sent: LRUCache<string, number>;
+
+  constructor(
+    private readonly clock: Clock,
+    private readonly windowMs: number,
+    cap = 10_000,
+  ) {
+    this.sent = new LRUCache({ max: cap });
+  }
+
+  /** True the first time in a window for `key` (send the notice), false after (stay silent). */
+  first(key: string): boolean {
+    const now = this.clock.now();
+    const at = this.sent.get(key);
+    if (at !== undefined && now - at < this.windowMs) return false;
+    this.sent.set(key, now);
+    return true;
   }
 }
