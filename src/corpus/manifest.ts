@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from "node:fs";
-import { join } from "node:path";
+import { isAbsolute, join, relative, resolve } from "node:path";
 import { z } from "zod";
 import { CorpusError } from "../errors.ts";
 
@@ -15,6 +15,17 @@ export const ReportEntrySchema = z.object({
   year: z.number().int().min(1949).max(2100),
   source: z.string().min(1),
   notes: z.string().default(""),
+  /** Where the text was published (a web page), when known. */
+  url: z.url().optional(),
+  /** The date the report was delivered or published, YYYY-MM-DD. */
+  published: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, "a date as YYYY-MM-DD")
+    .optional(),
+  /** The year the review part describes: a 2025 report reviews 2024. */
+  reviewYear: z.number().int().min(1949).max(2100).optional(),
+  /** The year the targets are for: a 2025 report sets 2025 targets. */
+  targetYear: z.number().int().min(1949).max(2100).optional(),
 });
 export type ReportEntry = z.infer<typeof ReportEntrySchema>;
 
@@ -57,6 +68,15 @@ export function readManifest(dir: string): ReportEntry[] {
   for (const [i, entry] of parsed.data.reports.entries()) {
     if (seen.has(entry.id)) throw new CorpusError(manifestPath, `reports.${i}.id`, entry.id, "duplicate id");
     seen.add(entry.id);
+    // A manifest names files inside its corpus only: "../secrets.txt" would read outside it.
+    const rel = relative(resolve(dir), resolve(dir, entry.file));
+    if (isAbsolute(entry.file) || rel.startsWith("..") || isAbsolute(rel))
+      throw new CorpusError(
+        manifestPath,
+        `reports.${i}.file`,
+        entry.file,
+        "file must be inside the corpus directory",
+      );
   }
   return parsed.data.reports;
 }
