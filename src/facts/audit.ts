@@ -202,8 +202,8 @@ export function audit(gold: GoldItem[], statements: AuditStatement[], reports: R
     skippedReports: [],
   };
   const tally = (map: Map<string, Tally>, key: string) => {
-    let t = map.get(key);
-    if (!t) map.set(key, (t = emptyTally()));
+    const t = map.get(key) ?? emptyTally();
+    map.set(key, t);
     return t;
   };
   const present = gold.filter((g) => reportById.has(g.reportId));
