@@ -1,8 +1,8 @@
 /** /ask 问题 [年份]: the best passages for a free question, each quoted, with "更多结果" for the next page. */
 import { type ChatInputCommandInteraction, SlashCommandBuilder } from "discord.js";
 import type { BotContext } from "../src/discord/command.ts";
-import { engineLine, yearOption, zh } from "../src/discord/options.ts";
-import { MAX_INPUT_CHARS } from "../src/router/parse-line.ts";
+import { optionText, yearOption, zh } from "../src/discord/options.ts";
+import { MAX_INPUT_CHARS } from "../src/query/command.ts";
 
 export const data = new SlashCommandBuilder()
   .setName("ask")
@@ -21,8 +21,7 @@ export const data = new SlashCommandBuilder()
   .addIntegerOption(yearOption);
 
 export async function execute(i: ChatInputCommandInteraction, ctx: BotContext): Promise<void> {
-  const question = i.options.getString("question", true);
+  const question = optionText(i.options.getString("question", true));
   const year = i.options.getInteger("year");
-  // The question goes last: its text runs to the end of the line, so nothing in it is read as an option.
-  await ctx.answer(i, engineLine("ask", { year, question }), { paging: { question, year } });
+  await ctx.answer(i, { name: "ask", question, year, page: 1 }, { paging: { question, year } });
 }

@@ -1,7 +1,7 @@
 /** /compare 指标 [target|actual] [年份]: one indicator across every region, sorted, each row quoted. */
 import { type ChatInputCommandInteraction, SlashCommandBuilder } from "discord.js";
 import type { BotContext } from "../src/discord/command.ts";
-import { engineLine, indicatorOption, yearOption, zh } from "../src/discord/options.ts";
+import { indicatorOption, optionText, yearOption, zh } from "../src/discord/options.ts";
 
 export const data = new SlashCommandBuilder()
   .setName("compare")
@@ -23,12 +23,12 @@ export const data = new SlashCommandBuilder()
   .addIntegerOption(yearOption);
 
 export async function execute(i: ChatInputCommandInteraction, ctx: BotContext): Promise<void> {
-  const line = engineLine("compare", {
-    indicator: i.options.getString("indicator", true),
-    kind: i.options.getString("kind"),
+  await ctx.answer(i, {
+    name: "compare",
+    indicator: optionText(i.options.getString("indicator", true)),
+    kind: i.options.getString("kind") === "actual" ? "actual" : "target",
     year: i.options.getInteger("year"),
   });
-  await ctx.answer(i, line);
 }
 
 export { autocompleteRegionIndicator as autocomplete } from "../src/discord/options.ts";

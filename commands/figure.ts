@@ -1,7 +1,7 @@
 /** /figure 地区 指标 [年份]: what a region's report says was achieved, with the quote. */
 import { type ChatInputCommandInteraction, SlashCommandBuilder } from "discord.js";
 import type { BotContext } from "../src/discord/command.ts";
-import { engineLine, indicatorOption, regionOption, yearOption, zh } from "../src/discord/options.ts";
+import { indicatorOption, optionText, regionOption, yearOption, zh } from "../src/discord/options.ts";
 
 export const data = new SlashCommandBuilder()
   .setName("figure")
@@ -13,12 +13,12 @@ export const data = new SlashCommandBuilder()
   .addIntegerOption(yearOption);
 
 export async function execute(i: ChatInputCommandInteraction, ctx: BotContext): Promise<void> {
-  const line = engineLine("figure", {
-    region: i.options.getString("region", true),
-    indicator: i.options.getString("indicator", true),
+  await ctx.answer(i, {
+    name: "figure",
+    region: optionText(i.options.getString("region", true)),
+    indicator: optionText(i.options.getString("indicator", true)),
     year: i.options.getInteger("year"),
   });
-  await ctx.answer(i, line);
 }
 
 export { autocompleteRegionIndicator as autocomplete } from "../src/discord/options.ts";

@@ -11,5 +11,5 @@ export const data = new SlashCommandBuilder()
 
 export async function execute(i: ChatInputCommandInteraction, ctx: BotContext): Promise<void> {
   // Usage is for the one who asked; the channel need not see it.
-  await ctx.answer(i, "/help", { ephemeral: i.inGuild() });
+  await ctx.answer(i, { name: "help" }, { ephemeral: i.inGuild() });
 }

@@ -10,5 +10,5 @@ export const data = new SlashCommandBuilder()
   .setDescriptionLocalizations(zh("已收录的政府工作报告"));
 
 export async function execute(i: ChatInputCommandInteraction, ctx: BotContext): Promise<void> {
-  await ctx.answer(i, "/reports");
+  await ctx.answer(i, { name: "reports" });
 }

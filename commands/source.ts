@@ -1,7 +1,7 @@
 /** /source 引用编号: the full paragraph a citation points to. */
 import { type ChatInputCommandInteraction, SlashCommandBuilder } from "discord.js";
 import type { BotContext } from "../src/discord/command.ts";
-import { engineLine, zh } from "../src/discord/options.ts";
+import { optionText, zh } from "../src/discord/options.ts";
 
 export const data = new SlashCommandBuilder()
   .setName("source")
@@ -19,5 +19,5 @@ export const data = new SlashCommandBuilder()
   );
 
 export async function execute(i: ChatInputCommandInteraction, ctx: BotContext): Promise<void> {
-  await ctx.answer(i, engineLine("source", { id: i.options.getString("id", true) }));
+  await ctx.answer(i, { name: "source", id: optionText(i.options.getString("id", true)) });
 }

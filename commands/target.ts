@@ -1,7 +1,7 @@
 /** /target 地区 指标 [年份]: the target a region's report sets for an indicator, with the quote. */
 import { type ChatInputCommandInteraction, SlashCommandBuilder } from "discord.js";
 import type { BotContext } from "../src/discord/command.ts";
-import { engineLine, indicatorOption, regionOption, yearOption, zh } from "../src/discord/options.ts";
+import { indicatorOption, optionText, regionOption, yearOption, zh } from "../src/discord/options.ts";
 
 export const data = new SlashCommandBuilder()
   .setName("target")
@@ -13,12 +13,12 @@ export const data = new SlashCommandBuilder()
   .addIntegerOption(yearOption);
 
 export async function execute(i: ChatInputCommandInteraction, ctx: BotContext): Promise<void> {
-  const line = engineLine("target", {
-    region: i.options.getString("region", true),
-    indicator: i.options.getString("indicator", true),
+  await ctx.answer(i, {
+    name: "target",
+    region: optionText(i.options.getString("region", true)),
+    indicator: optionText(i.options.getString("indicator", true)),
     year: i.options.getInteger("year"),
   });
-  await ctx.answer(i, line);
 }
 
 export { autocompleteRegionIndicator as autocomplete } from "../src/discord/options.ts";

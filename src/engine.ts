@@ -1,48 +1,56 @@
 /**
- * The engine: corpus, tokenizer, index and statements, loaded once; `run` answers one line.
- * Pure: no Discord, no terminal. Every front end calls `run` (or `runParsed`) and renders the Answer.
+ * The engine: the store (paragraphs, statements, full-text index) opened read-only, the report list
+ * grouped into regions, the lexicon and the name index. Pure: no Discord, no terminal. Every front end
+ * turns input into a typed Command and calls `execute` (src/answer/execute.ts).
  */
-import { join } from "node:path";
-import { type Corpus, loadCorpus } from "./corpus/corpus.ts";
-import { regionNames } from "./corpus/regions.ts";
-import { extractStatements } from "./facts/extract.ts";
-import { type Lexicon, lexiconPhrases, loadLexicon } from "./facts/lexicon.ts";
-import { FactStore } from "./facts/lookup.ts";
-import { buildIndex, type ParagraphIndex, type TermStats } from "./search/search-index.ts";
-import { readTokenizerData, Tokenizer } from "./search/tokenizer.ts";
+import { groupRegions, type Region } from "./corpus/corpus.ts";
+import type { Indicator, Lexicon, LexiconData } from "./facts/lexicon.ts";
+import { NameIndex } from "./search/names.ts";
+import { type ReportInfo, Store } from "./search/store.ts";
+import { type EnsureOptions, ensureStore } from "./search/store-file.ts";
+import { Tokenizer, type TokenizerData } from "./search/tokenizer.ts";
 
 export const DEFAULT_CORPUS_DIR = "corpus";
 
-export interface EngineParts {
-  corpus: Corpus;
+export interface Engine {
+  store: Store;
+  reports: readonly ReportInfo[];
+  reportById: ReadonlyMap<string, ReportInfo>;
+  regions: readonly Region<ReportInfo>[];
   lexicon: Lexicon;
-  tokenizer: Tokenizer;
-  /** MiniSearch when built here; src/cache loads a compact index with the same results. */
-  index: ParagraphIndex;
-  stats: TermStats;
-  facts: FactStore;
+  names: NameIndex;
+  /** jieba with the corpus's dictionary, loaded on first use (~0.2 s): /target never needs it. */
+  tokenizer(): Tokenizer;
 }
 
-/** The corpus directory: `--corpus DIR`, else ZHENGBAO_CORPUS, else corpus/. */
-export function corpusDirFrom(argv: readonly string[], env: NodeJS.ProcessEnv): string {
-  const at = argv.indexOf("--corpus");
-  const fromArg =
-    at >= 0 ? argv[at + 1] : argv.find((a) => a.startsWith("--corpus="))?.slice("--corpus=".length);
-  return fromArg || env.ZHENGBAO_CORPUS || DEFAULT_CORPUS_DIR;
+/** The engine over an existing store file. */
+export function openEngine(storePath: string): Engine {
+  const store = new Store(storePath);
+  const data = store.metaJson<LexiconData>("lexicon");
+  const lexicon: Lexicon = {
+    ...data,
+    byId: new Map<string, Indicator>(data.indicators.map((i) => [i.id, i])),
+  };
+  let tokenizer: Tokenizer | undefined;
+  return {
+    store,
+    reports: store.reports,
+    reportById: new Map(store.reports.map((r) => [r.id, r])),
+    regions: groupRegions(store.reports),
+    lexicon,
+    names: new NameIndex(store.names()),
+    tokenizer() {
+      if (!tokenizer) {
+        const t = store.metaJson<{ userWords: string[]; stopWords: string[] }>("tokenizer");
+        const tokenizerData: TokenizerData = { userWords: t.userWords, stopWords: new Set(t.stopWords) };
+        tokenizer = new Tokenizer(tokenizerData);
+      }
+      return tokenizer;
+    },
+  };
 }
 
-export function createTokenizer(dir: string, corpus: Corpus, lexicon: Lexicon): Tokenizer {
-  const data = readTokenizerData(join(dir, "userdict.txt"), join(dir, "stopwords.txt"));
-  // Indicator phrases and region names are domain words too: one source of truth, no copy in userdict.
-  const names = corpus.regions.flatMap(regionNames).filter((n) => /\p{Script=Han}/u.test(n));
-  return new Tokenizer({ ...data, userWords: [...data.userWords, ...lexiconPhrases(lexicon), ...names] });
-}
-
-export function loadEngineParts(dir: string): EngineParts {
-  const corpus = loadCorpus(dir);
-  const lexicon = loadLexicon(dir);
-  const tokenizer = createTokenizer(dir, corpus, lexicon);
-  const { index, stats } = buildIndex(corpus, tokenizer);
-  const facts = new FactStore(extractStatements(corpus, lexicon));
-  return { corpus, lexicon, tokenizer, index, stats, facts };
+/** The engine for a corpus directory: its store built or rebuilt first when missing or stale. */
+export function loadEngine(dir: string, opts: EnsureOptions = {}): Engine {
+  return openEngine(ensureStore(dir, opts).path);
 }

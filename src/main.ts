@@ -14,18 +14,20 @@ function botConfigOrExit(): BotConfig {
 
 loadDotEnv();
 const config = wantsBot(process.env) ? botConfigOrExit() : null;
-const [{ loadEngineOrExit }, { corpusDirFrom }] = await Promise.all([
-  import("./cli/boot.ts"),
-  import("./engine.ts"),
-]);
-const parts = loadEngineOrExit(corpusDirFrom(process.argv.slice(2), process.env));
+const { corpusDir, loadEngineOrExit } = await import("./cli/boot.ts");
+const { parseCli } = await import("./cli/args.ts");
+const { values } = parseCli(
+  "用法 (usage): npm start [-- --corpus DIR]\n  the bot with DISCORD_TOKEN set (environment or .env), else the local console",
+  { corpus: { type: "string" } },
+);
+const engine = loadEngineOrExit(corpusDir(values.corpus));
 if (config) {
   const [{ createLogger }, { runBot }] = await Promise.all([
     import("./discord/logger.ts"),
     import("./discord/run.ts"),
   ]);
-  await runBot(parts, config, createLogger({ level: config.logLevel, secrets: [config.token] }));
+  await runBot(engine, config, createLogger({ level: config.logLevel, secrets: [config.token] }));
 } else {
   const { runConsole } = await import("./cli/console.ts");
-  await runConsole(parts);
+  await runConsole(engine);
 }

@@ -1,15 +1,22 @@
+import { runLine } from "../src/answer/execute.ts";
 import type { Answer } from "../src/answer/schema.ts";
-import { type EngineParts, loadEngineParts } from "../src/engine.ts";
-import { route } from "../src/router/route.ts";
+import { type Engine, loadEngine } from "../src/engine.ts";
 
-let parts: EngineParts | undefined;
+let shipped: Engine | undefined;
 
-/** The shipped corpus, loaded once per test file. */
-export function engine(): EngineParts {
-  parts ??= loadEngineParts("corpus");
-  return parts;
+/** The shipped corpus through the shipped store (the file `npm start` opens), once per test file. */
+export function engine(): Engine {
+  shipped ??= loadEngine("corpus");
+  return shipped;
 }
 
+/** A logger that fails the test: an expected outcome never reaches the single catch. */
+export const failOnError = {
+  error(message: string, detail?: unknown): void {
+    throw new Error(`unexpected error logged: ${message} ${String(detail)}`);
+  },
+};
+
 export function run(line: string): Answer {
-  return route(engine(), line);
+  return runLine(engine(), line, failOnError);
 }

@@ -1,7 +1,10 @@
 /** Small constructors shared by the commands, so every answer is shaped the same way. */
-import type { Corpus, Region, Report } from "../corpus/corpus.ts";
+import type { Region } from "../corpus/corpus.ts";
 import type { Paragraph } from "../corpus/structure.ts";
+import type { Engine } from "../engine.ts";
 import { findNumbers } from "../facts/numbers.ts";
+import type { UserError } from "../query/command.ts";
+import type { ReportInfo } from "../search/store.ts";
 import { MESSAGES } from "./messages.ts";
 import type { Answer, Citation, ErrorCode, Mark } from "./schema.ts";
 
@@ -23,13 +26,23 @@ export function failure(
   };
 }
 
+/** The answer for an expected failure found before any command ran (bad input, unknown command). */
+export function failureOf(e: UserError): Answer {
+  return failure(
+    e.command,
+    e.code,
+    e.message,
+    e.suggestions ? { error: { code: e.code, message: "", suggestions: e.suggestions } } : {},
+  );
+}
+
 export function citationOf(
-  corpus: Corpus,
+  engine: Pick<Engine, "reportById">,
   p: Paragraph,
   quote: string,
   terms: readonly string[] = [],
 ): Citation {
-  const report = corpus.reportById.get(p.reportId);
+  const report = engine.reportById.get(p.reportId);
   return {
     id: p.id,
     region: report?.region ?? "",
@@ -66,10 +79,10 @@ export function marksIn(quote: string, terms: readonly string[]): Mark[] {
   return out;
 }
 
-export type ReportPick = { ok: true; report: Report } | { ok: false; answer: Answer };
+export type ReportPick = { ok: true; report: ReportInfo } | { ok: false; answer: Answer };
 
 /** The region's report for a year, or its latest when no year is given. */
-export function pickReport(command: string, region: Region, year: number | null): ReportPick {
+export function pickReport(command: string, region: Region<ReportInfo>, year: number | null): ReportPick {
   if (year === null) {
     const latest = region.reports[0];
     if (latest) return { ok: true, report: latest };

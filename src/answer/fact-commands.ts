@@ -1,11 +1,14 @@
 /** /target, /figure and /compare: statements from the rule layer, formatted, with their quotes. */
-import type { Region, Report } from "../corpus/corpus.ts";
-import { resolveRegion } from "../corpus/regions.ts";
-import type { EngineParts } from "../engine.ts";
+import type { Region } from "../corpus/corpus.ts";
+import { findRegionsInText, resolveRegion } from "../corpus/regions.ts";
+import type { Engine } from "../engine.ts";
 import { extractPhrase, PHRASE_PREFIX, type Statement } from "../facts/extract.ts";
 import { formatGroup, formatLine, formatValue, periodLabel } from "../facts/format.ts";
 import { resolveIndicator } from "../facts/indicators.ts";
 import { displayName, type Indicator } from "../facts/lexicon.ts";
+import { rankedGroups } from "../facts/lookup.ts";
+import type { Kind } from "../query/text.ts";
+import type { ReportInfo } from "../search/store.ts";
 import { ask } from "./ask.ts";
 import { citationOf, failure, pickReport } from "./build.ts";
 import { MESSAGES } from "./messages.ts";
@@ -13,10 +16,10 @@ import type { Answer, ChartData, Citation, Fact } from "./schema.ts";
 
 const MAX_GROUPS = 6;
 
-export type Kind = Statement["kind"];
+type RegionInfo = Region<ReportInfo>;
 
-export function resolveRegionOrFail(parts: EngineParts, command: string, input: string): Region | Answer {
-  const m = resolveRegion(input, parts.corpus.regions);
+export function resolveRegionOrFail(engine: Engine, command: string, input: string): RegionInfo | Answer {
+  const m = resolveRegion(input, engine.regions);
   if (m.kind === "one") return m.region;
   if (m.kind === "ambiguous") {
     const names = m.candidates.map((r) => r.name);
@@ -24,21 +27,17 @@ export function resolveRegionOrFail(parts: EngineParts, command: string, input: 
       error: { code: "ambiguous_region", message: "", suggestions: names },
     });
   }
-  const known = parts.corpus.regions.map((r) => r.name);
-  const closest = m.closest.map((r) => r.name);
-  const message =
-    MESSAGES.unknownRegion(input, known) + (closest.length ? MESSAGES.closestRegion(closest) : "");
+  // "Did you mean": the name index's fuzzy matches (MiniSearch), three at most.
+  const closest = engine.names.closest("region", input, 3);
+  const message = MESSAGES.unknownRegion(input) + (closest.length ? MESSAGES.closestRegion(closest) : "");
+  const suggestions = closest.length ? closest : engine.regions.slice(0, 5).map((r) => r.name);
   return failure(command, "unknown_region", message, {
-    error: { code: "unknown_region", message: "", suggestions: closest.length ? closest : known },
+    error: { code: "unknown_region", message: "", suggestions },
   });
 }
 
-export function resolveIndicatorOrFail(
-  parts: EngineParts,
-  command: string,
-  input: string,
-): Indicator | Answer {
-  const m = resolveIndicator(input, parts.lexicon);
+export function resolveIndicatorOrFail(engine: Engine, command: string, input: string): Indicator | Answer {
+  const m = resolveIndicator(input, engine.lexicon);
   if (m.kind === "one") return m.indicator;
   const hint = m.suggestions.length ? `可以试试：${m.suggestions.join("、")}。` : "";
   return failure(command, "not_found", MESSAGES.unknownIndicator(input) + hint, {
@@ -46,10 +45,10 @@ export function resolveIndicatorOrFail(
   });
 }
 
-export function toFact(parts: EngineParts, s: Statement, display: string): Fact {
+export function toFact(engine: Engine, s: Statement, display: string): Fact {
   return {
     region: s.region,
-    indicator: parts.lexicon.byId.get(s.indicatorId)?.name ?? s.indicatorId.replace(PHRASE_PREFIX, ""),
+    indicator: engine.lexicon.byId.get(s.indicatorId)?.name ?? s.indicatorId.replace(PHRASE_PREFIX, ""),
     kind: s.kind,
     value: s.value,
     unit: s.unit,
@@ -64,40 +63,55 @@ export function toFact(parts: EngineParts, s: Statement, display: string): Fact 
   };
 }
 
-function citationOfStatement(parts: EngineParts, s: Statement, terms: string[]): Citation {
-  const p = parts.corpus.paragraphById.get(s.paragraphId);
+function citationOfStatement(engine: Engine, s: Statement, terms: string[]): Citation {
+  const p = engine.store.paragraph(s.paragraphId);
   if (!p) throw new Error(`statement cites unknown paragraph ${s.paragraphId}`);
-  return citationOf(parts.corpus, p, s.sentence, terms);
+  return citationOf(engine, p, s.sentence, terms);
+}
+
+/** "临淄GDP" typed as one word: the region name it starts with, and the rest as the indicator. */
+function splitGlued(engine: Engine, word: string): { region: string; indicator: string } | null {
+  const hit = findRegionsInText(word, engine.regions)[0];
+  if (!hit || !word.startsWith(hit.name) || word === hit.name) return null;
+  return { region: hit.region.name, indicator: word.slice(hit.name.length) };
 }
 
 /** /target and /figure. */
 export function lookup(
-  parts: EngineParts,
+  engine: Engine,
   kind: Kind,
   regionInput: string,
   indicatorInput: string,
   year: number | null,
 ): Answer {
   const command = kind === "target" ? "target" : "figure";
-  const region = resolveRegionOrFail(parts, command, regionInput);
+  if (indicatorInput.trim() === "") {
+    const glued = splitGlued(engine, regionInput.trim());
+    if (!glued) return failure(command, "bad_input", MESSAGES.missingIndicator(command));
+    return lookup(engine, kind, glued.region, glued.indicator, year);
+  }
+  const region = resolveRegionOrFail(engine, command, regionInput);
   if ("ok" in region) return region;
-  const resolved = resolveIndicatorOrFail(parts, command, indicatorInput);
+  const resolved = resolveIndicatorOrFail(engine, command, indicatorInput);
   const pick = pickReport(command, region, year);
   if (!pick.ok) return pick.answer;
   const report = pick.report;
   if ("ok" in resolved) {
     // Not in the lexicon: the same rules applied to the phrase itself ("/figure 临淄 5G基站").
     const phrase = cleanPhrase(indicatorInput);
-    const found = phrase.length >= 2 ? extractPhrase(report, phrase, kind) : [];
+    const paragraphs = phrase.length >= 2 ? engine.store.paragraphsOf(report.id) : [];
+    const found = paragraphs.length
+      ? extractPhrase({ ...report, text: "", path: "", paragraphs }, phrase, kind)
+      : [];
     if (found.length === 0) return resolved;
-    return answerGroups(parts, command, region, groupStatements(found).slice(0, MAX_GROUPS), [phrase]);
+    return answerGroups(engine, command, region, groupStatements(found).slice(0, MAX_GROUPS), [phrase]);
   }
   const indicator = resolved;
-  const groups = groupsFor(parts, report.id, indicator, kind).slice(0, MAX_GROUPS);
+  const groups = groupsFor(engine, report.id, indicator, kind).slice(0, MAX_GROUPS);
   const label = kind === "target" ? `${report.year}年报告的目标` : `${report.year}年报告的工作回顾`;
   if (groups.length === 0) {
     // Never a number from elsewhere: the nearest passages of this report only, as evidence of absence.
-    const near = ask(parts, `${region.name}${report.year}年${indicator.name}`, {
+    const near = ask(engine, `${region.name}${report.year}年${indicator.name}`, {
       year: report.year,
       page: 1,
     });
@@ -106,24 +120,24 @@ export function lookup(
       error: { code: "not_found", message: "" },
     });
   }
-  return answerGroups(parts, command, region, groups, [...indicator.terms, ...indicator.aliases]);
+  return answerGroups(engine, command, region, groups, [...indicator.terms, ...indicator.aliases]);
 }
 
 function answerGroups(
-  parts: EngineParts,
+  engine: Engine,
   command: string,
-  region: Region,
+  region: RegionInfo,
   groups: Statement[][],
   terms: string[],
 ): Answer {
   const facts: Fact[] = [];
   const citations: Citation[] = [];
   const lines = groups.map((g) => {
-    const line = formatLine(region.name, nameOf(parts, g, region.level), g);
-    for (const s of g) facts.push(toFact(parts, s, line));
+    const line = formatLine(region.name, nameOf(engine, g, region.level), g);
+    for (const s of g) facts.push(toFact(engine, s, line));
     const first = g[0] as Statement;
     if (!citations.some((c) => c.id === first.paragraphId && c.quote === first.sentence)) {
-      citations.push(citationOfStatement(parts, first, terms));
+      citations.push(citationOfStatement(engine, first, terms));
     }
     return line;
   });
@@ -133,15 +147,15 @@ function answerGroups(
 }
 
 /** The indicator's statements; when a report states none, those of its narrower indicators. */
-function groupsFor(parts: EngineParts, reportId: string, indicator: Indicator, kind: Kind): Statement[][] {
-  const own = parts.facts.groups(reportId, indicator.id, kind);
+function groupsFor(engine: Engine, reportId: string, indicator: Indicator, kind: Kind): Statement[][] {
+  const own = rankedGroups(engine.store.statements(reportId, indicator.id, kind));
   if (own.length > 0) return own;
-  return indicator.narrower.flatMap((id) => parts.facts.groups(reportId, id, kind));
+  return indicator.narrower.flatMap((id) => rankedGroups(engine.store.statements(reportId, id, kind)));
 }
 
-function nameOf(parts: EngineParts, group: readonly Statement[], level: string): string {
+function nameOf(engine: Engine, group: readonly Statement[], level: string): string {
   const id = group[0]?.indicatorId ?? "";
-  const ind = parts.lexicon.byId.get(id);
+  const ind = engine.lexicon.byId.get(id);
   return ind ? displayName(ind, level) : id.replace(PHRASE_PREFIX, "");
 }
 
@@ -157,8 +171,8 @@ function cleanPhrase(input: string): string {
 }
 
 export interface CompareRow {
-  region: Region;
-  report: Report;
+  region: RegionInfo;
+  report: ReportInfo;
   /** The region's best statement group for the indicator, null when it states none. */
   group: Statement[] | null;
   /** The statement compared: a value in the common unit, null when the region has none. */
@@ -179,19 +193,26 @@ export interface CompareTable {
 }
 
 export function compareTable(
-  parts: EngineParts,
+  engine: Engine,
   indicatorInput: string,
   kind: Kind,
   year: number | null,
 ): CompareTable | Answer {
   const command = "compare";
-  const indicator = resolveIndicatorOrFail(parts, command, indicatorInput);
+  const indicator = resolveIndicatorOrFail(engine, command, indicatorInput);
   if ("ok" in indicator) return indicator;
-  const rows: CompareRow[] = parts.corpus.regions.flatMap((region) => {
+  // One query per indicator for every report, not one per region.
+  const own = engine.store.statementsByReport(indicator.id, kind);
+  const narrower = indicator.narrower.map((id) => engine.store.statementsByReport(id, kind));
+  const groupOf = (reportId: string): Statement[] | null => {
+    const mine = rankedGroups(own.get(reportId) ?? []);
+    if (mine.length > 0) return mine[0] ?? null;
+    return narrower.flatMap((m) => rankedGroups(m.get(reportId) ?? []))[0] ?? null;
+  };
+  const rows: CompareRow[] = engine.regions.flatMap((region) => {
     const report = year === null ? region.reports[0] : region.reports.find((r) => r.year === year);
     if (!report) return [];
-    const group = groupsFor(parts, report.id, indicator, kind)[0] ?? null;
-    return [{ region, report, group, pick: null }];
+    return [{ region, report, group: groupOf(report.id), pick: null }];
   });
   if (rows.length === 0) return failure(command, "not_found", `语料中没有 ${year} 年的报告。`);
   const unit = commonUnit(rows);
@@ -213,8 +234,8 @@ export function compareTitle(t: CompareTable): string {
 }
 
 /** /compare: one row per region, sorted by value; regions without a comparable value listed as such. */
-export function compare(parts: EngineParts, indicatorInput: string, kind: Kind, year: number | null): Answer {
-  const table = compareTable(parts, indicatorInput, kind, year);
+export function compare(engine: Engine, indicatorInput: string, kind: Kind, year: number | null): Answer {
+  const table = compareTable(engine, indicatorInput, kind, year);
   if ("ok" in table) return table;
   const facts: Fact[] = [];
   const citations: Citation[] = [];
@@ -222,10 +243,10 @@ export function compare(parts: EngineParts, indicatorInput: string, kind: Kind, 
   const lines: string[] = [];
   for (const row of [...table.valued, ...table.unvalued]) {
     const group = row.group as Statement[];
-    const line = formatLine(row.region.name, nameOf(parts, group, row.region.level), group);
+    const line = formatLine(row.region.name, nameOf(engine, group, row.region.level), group);
     const shown = row.pick ? [row.pick, ...group.filter((s) => s !== row.pick)] : group;
-    for (const s of shown) facts.push(toFact(parts, s, line));
-    citations.push(citationOfStatement(parts, group[0] as Statement, terms));
+    for (const s of shown) facts.push(toFact(engine, s, line));
+    citations.push(citationOfStatement(engine, group[0] as Statement, terms));
     const mark = row.pick ? "" : "（无可比数值）";
     lines.push(`${mark}${row.region.short}：${formatGroup(group)}（${periodLabel(group[0] as Statement)}）`);
   }

@@ -1,30 +1,53 @@
 /** /reports, /source and /help. */
-import type { EngineParts } from "../engine.ts";
+import type { Engine } from "../engine.ts";
 import { citationOf, failure } from "./build.ts";
 import { MESSAGES } from "./messages.ts";
 import type { Answer } from "./schema.ts";
 
-export function reports(parts: EngineParts): Answer {
-  const lines = parts.corpus.reports.map((r) => {
-    const count = r.paragraphs.filter((p) => !p.isHeading).length;
-    return `${r.id}　${r.region}（${r.level}）　${r.year}年　${count}段　${r.title}`;
-  });
+const LEVELS = ["国家", "省", "市", "区县"] as const;
+
+/** The corpus by level, one line per region with its report years (ids follow the pattern region-year). */
+export function reports(engine: Engine): Answer {
+  const lines: string[] = [];
+  for (const level of LEVELS) {
+    const regions = engine.regions.filter((r) => r.level === level);
+    if (regions.length === 0) continue;
+    lines.push(`【${level}】`);
+    for (const r of regions) {
+      const reports = [...r.reports].sort((a, b) => a.year - b.year);
+      const ids = reports.length <= 3 ? `（${reports.map((x) => x.id).join("、")}）` : "";
+      lines.push(`${r.name}：${yearRuns(reports.map((x) => x.year))}年${ids}`);
+    }
+  }
+  const count = engine.reports.length;
   return {
     ok: true,
     command: "reports",
-    answer: `已收录 ${lines.length} 份报告：\n${lines.join("\n")}`,
+    answer: `已收录 ${count} 份报告、${engine.regions.length} 个地区：\n${lines.join("\n")}`,
     facts: [],
     citations: [],
   };
 }
 
-export function source(parts: EngineParts, id: string): Answer {
+/** 1954, 1955, 1956, 1960 → "1954—1956、1960". */
+function yearRuns(years: readonly number[]): string {
+  const runs: string[] = [];
+  for (let i = 0; i < years.length; ) {
+    let j = i;
+    while (j + 1 < years.length && (years[j + 1] as number) === (years[j] as number) + 1) j++;
+    runs.push(j - i >= 2 ? `${years[i]}—${years[j]}` : years.slice(i, j + 1).join("、"));
+    i = j + 1;
+  }
+  return runs.join("、");
+}
+
+export function source(engine: Engine, id: string): Answer {
   const command = "source";
   const trimmed = id.trim();
   if (!/^[a-z0-9-]+#\d+$/.test(trimmed)) return failure(command, "bad_input", MESSAGES.badCitation(trimmed));
-  const p = parts.corpus.paragraphById.get(trimmed);
+  const p = engine.store.paragraph(trimmed);
   if (!p) return failure(command, "not_found", MESSAGES.unknownCitation(trimmed));
-  const c = citationOf(parts.corpus, p, p.text);
+  const c = citationOf(engine, p, p.text);
   return {
     ok: true,
     command,

@@ -11,10 +11,9 @@ export const MESSAGES = {
   missingIndicator: (cmd: string) => `/${cmd} 需要指标，例如：/${cmd} 临淄 GDP。`,
   missingQuestion: "请在 /ask 后写上问题，例如：/ask 临淄新建了多少充电桩。",
   badYear: (y: string) => `年份“${y}”无效，请写四位年份，例如 2024。`,
-  badOption: (name: string) => `不认识的选项“${name}”。`,
+  badPage: (p: string) => `页码“${p}”无效，请写正整数，例如 page:2。`,
   badKind: (v: string) => `“${v}”不是有效的类型：请写 target（目标）或 actual（实际）。`,
-  unknownRegion: (input: string, known: string[]) =>
-    `语料中没有“${input}”的报告。已收录地区：${known.join("、")}。`,
+  unknownRegion: (input: string) => `语料中没有“${input}”的报告（/reports 列出已收录的地区）。`,
   closestRegion: (names: string[]) => `最接近的是：${names.join("、")}。`,
   ambiguousRegion: (input: string, names: string[]) => `“${input}”可能指：${names.join("、")}，请写全称。`,
   noYear: (region: string, year: number, years: number[]) =>

@@ -1,7 +1,8 @@
-import { loadEngine } from "../cache/engine-cache.ts";
-import type { EngineParts } from "../engine.ts";
-import type { Logger } from "../engine-run.ts";
+/** Opening the engine for a script: one line on stderr and exit code 2 for a corpus or store problem. */
+import type { Logger } from "../answer/execute.ts";
+import { DEFAULT_CORPUS_DIR, type Engine, loadEngine } from "../engine.ts";
 import { CorpusError } from "../errors.ts";
+import { StoreError } from "../search/store.ts";
 
 export const stderrLogger: Logger = {
   error(message, detail) {
@@ -11,15 +12,28 @@ export const stderrLogger: Logger = {
   },
 };
 
-/** Loads the engine; a corpus problem is one line on stderr and exit code 2, never a stack trace. */
-export function loadEngineOrExit(dir: string): EngineParts {
+/** The corpus directory: `--corpus DIR`, else ZHENGBAO_CORPUS, else corpus/. */
+export function corpusDir(flag: string | undefined, env: NodeJS.ProcessEnv = process.env): string {
+  return flag || env.ZHENGBAO_CORPUS || DEFAULT_CORPUS_DIR;
+}
+
+/** Loads the engine (building its store when missing or stale); problems exit 2 without a stack trace. */
+export function loadEngineOrExit(dir: string): Engine {
   try {
-    return loadEngine(dir);
+    return loadEngine(dir, { log: (line) => process.stderr.write(`${line}\n`) });
   } catch (e) {
-    if (e instanceof CorpusError) {
-      process.stderr.write(`语料加载失败 (corpus error): ${e.message}\n`);
-      process.exit(2);
-    }
-    throw e;
+    exitOnLoadError(e);
   }
+}
+
+export function exitOnLoadError(e: unknown): never {
+  if (e instanceof CorpusError) {
+    process.stderr.write(`语料加载失败 (corpus error): ${e.message}\n`);
+    process.exit(2);
+  }
+  if (e instanceof StoreError) {
+    process.stderr.write(`索引文件有误 (store error): ${e.message}\n`);
+    process.exit(2);
+  }
+  throw e;
 }

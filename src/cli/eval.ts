@@ -4,21 +4,45 @@
  * Prints per-kind results and exits 1 when a line fails or a quote is not verbatim.
  */
 import { spawnSync } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { corpusDirFrom } from "../engine.ts";
+import { parseCli } from "./args.ts";
+import { corpusDir } from "./boot.ts";
 import { type EvalLine, loadCorpusTexts, scoreLine } from "./eval-score.ts";
 
-const argv = process.argv.slice(2);
-const file = argv.find((a) => a.endsWith(".jsonl")) ?? "../shared/eval/dev.jsonl";
-const corpusDir = corpusDirFrom(argv, process.env);
-const lines: EvalLine[] = readFileSync(file, "utf8")
-  .split("\n")
-  .filter((l) => l.trim())
-  .map((l) => JSON.parse(l) as EvalLine);
+const USAGE = `
+用法 (usage): npm run eval -- [FILE.jsonl …] [--corpus DIR]
+  Scores question sets (default ../shared/eval/dev.jsonl) through ask --jsonl.
+  --corpus DIR   corpus directory (default: $ZHENGBAO_CORPUS or corpus/)
+  -h, --help     this text
+exit codes: 0 all passed, 1 a line failed or a quote is not verbatim, 2 bad usage or missing file`;
 
-const askScript = fileURLToPath(new URL("./ask.ts", import.meta.url));
-const run = spawnSync(process.execPath, ["--import", "tsx", askScript, "--jsonl", "--corpus", corpusDir], {
+const { values, positionals } = parseCli(USAGE, { corpus: { type: "string" } });
+const files = positionals.length > 0 ? positionals : ["../shared/eval/dev.jsonl"];
+const dir = corpusDir(values.corpus);
+const lines: EvalLine[] = [];
+for (const file of files) {
+  if (!existsSync(file)) {
+    process.stderr.write(`找不到评测文件 (eval file not found): ${file}\n`);
+    process.exit(2);
+  }
+  for (const [i, l] of readFileSync(file, "utf8").split("\n").entries()) {
+    if (!l.trim()) continue;
+    try {
+      lines.push(JSON.parse(l) as EvalLine);
+    } catch {
+      process.stderr.write(`${file}:${i + 1}: not valid JSON\n`);
+      process.exit(2);
+    }
+  }
+}
+
+// The same program the user runs: compiled JavaScript when this runs compiled, else the .ts under tsx.
+const askScript = fileURLToPath(
+  new URL(import.meta.url.endsWith(".js") ? "./ask.js" : "./ask.ts", import.meta.url),
+);
+const runner = askScript.endsWith(".js") ? [] : ["--import", "tsx"];
+const run = spawnSync(process.execPath, [...runner, askScript, "--jsonl", "--corpus", dir], {
   input: `${lines.map((l) => l.ask.replace(/\n/g, " ")).join("\n")}\n`,
   encoding: "utf8",
   maxBuffer: 1 << 28,
@@ -28,7 +52,7 @@ if (run.status !== 0) {
   process.exit(2);
 }
 const answers = run.stdout.split("\n").filter((l) => l.trim());
-const corpusTexts = loadCorpusTexts(corpusDir);
+const corpusTexts = loadCorpusTexts(dir);
 
 const byKind = new Map<string, { pass: number; total: number }>();
 let quotes = 0;

@@ -4,23 +4,29 @@
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { corpusDirFrom } from "../engine.ts";
 import { formatValue } from "../facts/format.ts";
-import { loadEngineOrExit } from "./boot.ts";
+import { parseCli } from "./args.ts";
+import { corpusDir, loadEngineOrExit } from "./boot.ts";
 
-const argv = process.argv.slice(2);
-const outAt = argv.indexOf("--out");
-const outDir = outAt >= 0 ? (argv[outAt + 1] ?? "out") : "out";
-const parts = loadEngineOrExit(corpusDirFrom(argv, process.env));
+const USAGE = `
+用法 (usage): npm run facts -- [--corpus DIR] [--out DIR]
+  Every extracted statement to <out>/facts.csv and <out>/facts.json (default out/).
+  --corpus DIR   corpus directory (default: $ZHENGBAO_CORPUS or corpus/)
+  --out DIR      output directory
+  -h, --help     this text`;
 
-const rows = parts.facts.all.map((s) => {
-  const report = parts.corpus.reportById.get(s.reportId);
+const { values } = parseCli(USAGE, { corpus: { type: "string" }, out: { type: "string" } });
+const outDir = values.out ?? "out";
+const engine = loadEngineOrExit(corpusDir(values.corpus));
+
+const rows = [...engine.store.allStatements()].map((s) => {
+  const report = engine.reportById.get(s.reportId);
   return {
     region: s.region,
     report: report?.title ?? s.reportId,
     year: s.year,
     section: s.section,
-    indicator: parts.lexicon.byId.get(s.indicatorId)?.name ?? s.indicatorId,
+    indicator: engine.lexicon.byId.get(s.indicatorId)?.name ?? s.indicatorId,
     indicator_id: s.indicatorId,
     kind: s.kind,
     horizon: s.horizon,

@@ -1,40 +1,37 @@
 /**
- * `npm run index [-- --corpus DIR] [--workers N]`: builds the search index and the statement table once
- * and saves them in the cache file that `npm start`, the CLI and the console load (ZHENGBAO_CACHE moves it).
+ * `npm run index [-- --corpus DIR] [--rebuild]`: builds the store (SQLite: paragraphs, statements and
+ * the FTS5 index) that `npm start`, the CLI and the console open read-only; ZHENGBAO_STORE moves it.
+ * Without --rebuild a fresh store is left as it is.
  */
-import { buildCache } from "../cache/build-cache.ts";
-import { corpusDirFrom } from "../engine.ts";
-import { CorpusError } from "../errors.ts";
+import { ensureStore } from "../search/store-file.ts";
+import { parseCli } from "./args.ts";
+import { corpusDir, exitOnLoadError } from "./boot.ts";
 
-const argv = process.argv.slice(2);
-const dir = corpusDirFrom(argv, process.env);
-const at = argv.indexOf("--workers");
-const workers = at >= 0 ? Number(argv[at + 1]) : undefined;
-if (workers !== undefined && !(Number.isInteger(workers) && workers >= 0)) {
-  process.stderr.write(`--workers wants a whole number ≥ 0, not ${argv[at + 1]}\n`);
-  process.exit(2);
-}
-const cache = process.env.ZHENGBAO_CACHE;
-if (cache === "off") {
-  process.stderr.write("ZHENGBAO_CACHE=off: nothing to build\n");
-  process.exit(2);
-}
+const USAGE = `
+用法 (usage): npm run index -- [--corpus DIR] [--rebuild]
+  --corpus DIR   corpus directory (default: $ZHENGBAO_CORPUS or corpus/)
+  --rebuild      build even when the store is fresh
+  -h, --help     this text
+The store file: $ZHENGBAO_STORE, else .cache/store-<corpus hash>.db`;
 
+const { values } = parseCli(USAGE, { corpus: { type: "string" }, rebuild: { type: "boolean" } });
 try {
-  const t0 = performance.now();
-  const r = await buildCache(dir, { cachePath: cache || undefined, workers });
-  const ms = (name: string) => `${Math.round(r.timings[name] ?? 0)} ms`;
-  const lines = [
-    `索引已建立 (index built): ${r.cachePath}`,
-    `  ${r.chunks} chunks, ${r.terms} terms, ${r.postings} postings, ${r.statements} statements`,
-    `  ${(r.bytes / 1e6).toFixed(1)} MB; ${r.workers > 0 ? `${r.workers} workers` : "one thread"}`,
-    `  corpus ${ms("corpus")}, tokenizer ${ms("tokenizer")}, fingerprint ${ms("fingerprint")}, build ${ms("build")}, save ${ms("save")}; total ${Math.round(performance.now() - t0)} ms`,
-  ];
-  process.stdout.write(`${lines.join("\n")}\n`);
-} catch (e) {
-  if (e instanceof CorpusError) {
-    process.stderr.write(`语料加载失败 (corpus error): ${e.message}\n`);
-    process.exit(2);
+  const r = ensureStore(corpusDir(values.corpus), {
+    rebuild: values.rebuild === true,
+    log: (line) => process.stderr.write(`${line}\n`),
+  });
+  if (!r.build) {
+    process.stdout.write(`索引已是最新 (store is fresh): ${r.path}\n`);
+  } else {
+    const b = r.build;
+    process.stdout.write(
+      `${[
+        `索引已建立 (store built): ${b.path}`,
+        `  ${b.reports} reports, ${b.paragraphs} paragraphs, ${b.chunks} chunks, ${b.statements} statements`,
+        `  ${(b.bytes / 1e6).toFixed(1)} MB in ${(b.ms / 1000).toFixed(1)} s`,
+      ].join("\n")}\n`,
+    );
   }
-  throw e;
+} catch (e) {
+  exitOnLoadError(e);
 }

@@ -16,8 +16,8 @@ interface Name {
   latin: boolean;
 }
 
-export class RegionIndex {
-  readonly #regions: readonly Region[];
+export class RegionIndex<R extends Region = Region> {
+  readonly #regions: readonly R[];
   readonly #size: number;
   readonly #byNorm = new Map<string, number[]>();
   /** Normalised names, sorted, for prefix ranges. */
@@ -25,7 +25,7 @@ export class RegionIndex {
   /** Names by their first lowercased code unit, for finding them in text. */
   readonly #byFirst = new Map<string, Name[]>();
 
-  constructor(regions: readonly Region[], names: (r: Region) => string[], norm: (s: string) => string) {
+  constructor(regions: readonly R[], names: (r: R) => string[], norm: (s: string) => string) {
     this.#regions = regions;
     this.#size = regions.length;
     regions.forEach((region, order) => {
@@ -46,17 +46,17 @@ export class RegionIndex {
   }
 
   /** Still an index of this list (a list that grew needs a new one). */
-  fits(regions: readonly Region[]): boolean {
+  fits(regions: readonly R[]): boolean {
     return regions === this.#regions && regions.length === this.#size;
   }
 
   /** Regions with a name whose normal form is q, in list order. */
-  exact(q: string): Region[] {
-    return (this.#byNorm.get(q) ?? []).map((i) => this.#regions[i] as Region);
+  exact(q: string): R[] {
+    return (this.#byNorm.get(q) ?? []).map((i) => this.#regions[i] as R);
   }
 
   /** Regions with a name whose normal form starts with q, in list order. */
-  prefixed(q: string): Region[] {
+  prefixed(q: string): R[] {
     let lo = 0;
     let hi = this.#sorted.length;
     while (lo < hi) {
@@ -70,14 +70,14 @@ export class RegionIndex {
       if (!e.norm.startsWith(q)) break;
       orders.add(e.order);
     }
-    return [...orders].sort((a, b) => a - b).map((i) => this.#regions[i] as Region);
+    return [...orders].sort((a, b) => a - b).map((i) => this.#regions[i] as R);
   }
 
   /**
    * Regions named in the text: for each region its longest name found (at that name's first
    * occurrence; a Latin name must not follow a Latin letter there), ordered by position, then list order.
    */
-  inText(text: string): { region: Region; name: string }[] {
+  inText(text: string): { region: R; name: string }[] {
     const lower = text.toLowerCase();
     const firstAt = new Map<Name, number>();
     for (let i = 0; i < lower.length; i++) {
@@ -95,22 +95,22 @@ export class RegionIndex {
     }
     return [...best]
       .sort(([oa, a], [ob, b]) => a.at - b.at || oa - ob)
-      .map(([order, { name }]) => ({ region: this.#regions[order] as Region, name: name.name }));
+      .map(([order, { name }]) => ({ region: this.#regions[order] as R, name: name.name }));
   }
 }
 
-const indexes = new WeakMap<readonly Region[], RegionIndex>();
+const indexes = new WeakMap<readonly Region[], RegionIndex<Region>>();
 
 /** The index of a region list, built on first use. */
-export function regionIndex(
-  regions: readonly Region[],
-  names: (r: Region) => string[],
+export function regionIndex<R extends Region>(
+  regions: readonly R[],
+  names: (r: R) => string[],
   norm: (s: string) => string,
-): RegionIndex {
-  let index = indexes.get(regions);
+): RegionIndex<R> {
+  let index = indexes.get(regions) as RegionIndex<R> | undefined;
   if (!index?.fits(regions)) {
     index = new RegionIndex(regions, names, norm);
-    indexes.set(regions, index);
+    indexes.set(regions, index as unknown as RegionIndex<Region>);
   }
   return index;
 }

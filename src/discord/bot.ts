@@ -7,7 +7,7 @@ import { Client, type ClientOptions, Events, GatewayIntentBits, RESTEvents } fro
 import { commands as defaultCommands } from "../../commands/index.ts";
 import type { Answer } from "../answer/schema.ts";
 import { renderCompareChart } from "../chart/compare-chart.ts";
-import type { EngineParts } from "../engine.ts";
+import type { Engine } from "../engine.ts";
 import { Autocomplete } from "./autocomplete.ts";
 import type { CommandModule } from "./command.ts";
 import type { BotConfig } from "./config.ts";
@@ -19,7 +19,7 @@ import { NO_MENTIONS, type ReplyFile } from "./render.ts";
 import { createInteractionHandler, type RouterDeps } from "./router.ts";
 
 export interface BotOptions {
-  parts: EngineParts;
+  engine: Engine;
   config: Pick<BotConfig, "token">;
   logger: Logger;
   /** Merged into the client options: `{ rest: { api } }` points the bot at a fake Discord. */
@@ -68,10 +68,10 @@ export function createBot(opts: BotOptions): Bot {
     ...opts.clientOptions,
   });
   const deps: RouterDeps = {
-    parts: opts.parts,
+    engine: opts.engine,
     logger,
     commands: new Map((opts.commands ?? defaultCommands).map((c) => [c.data.name, c])),
-    autocomplete: new Autocomplete(opts.parts.corpus.regions, opts.parts.lexicon),
+    autocomplete: new Autocomplete(opts.engine.names),
     limiter: new RateLimiter(clock, opts.rateLimit),
     followUps: new FollowUps(clock),
     clock,

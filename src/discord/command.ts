@@ -5,7 +5,8 @@ import type {
   RESTPostAPIChatInputApplicationCommandsJSONBody,
   RepliableInteraction,
 } from "discord.js";
-import type { EngineParts } from "../engine.ts";
+import type { Engine } from "../engine.ts";
+import type { Command } from "../query/command.ts";
 import type { Autocomplete } from "./autocomplete.ts";
 import type { Paging } from "./components.ts";
 import type { Logger } from "./logger.ts";
@@ -20,14 +21,14 @@ export interface AnswerOptions {
 }
 
 export interface BotContext {
-  parts: EngineParts;
+  engine: Engine;
   logger: Logger;
   autocomplete: Autocomplete;
   /**
-   * Answers a typed engine line (`/target region:临淄 indicator:GDP`) on the interaction: a direct reply
-   * when the answer is ready in time, otherwise deferReply then editReply.
+   * Answers a typed Command on the interaction: a direct reply when the answer is ready in time,
+   * otherwise deferReply then editReply.
    */
-  answer(interaction: RepliableInteraction, line: string, opts?: AnswerOptions): Promise<void>;
+  answer(interaction: RepliableInteraction, command: Command, opts?: AnswerOptions): Promise<void>;
 }
 
 /** One slash command: its registration data and its handlers. The router and the deploy script read one list. */

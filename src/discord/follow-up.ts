@@ -4,9 +4,13 @@
  * expires after 10 minutes on an injected clock, so an old topic never leaks into a new conversation.
  */
 import type { Answer } from "../answer/schema.ts";
-import { findRegionsInText } from "../corpus/regions.ts";
-import type { EngineParts } from "../engine.ts";
-import { findIndicatorInText } from "../facts/indicators.ts";
+import { resolveRegion } from "../corpus/regions.ts";
+import type { Engine } from "../engine.ts";
+import { resolveIndicator } from "../facts/indicators.ts";
+import { analyze } from "../query/analyze.ts";
+import { type Command, ok, parseLine, type Result } from "../query/command.ts";
+import { chatCommand } from "../query/route-chat.ts";
+import { CUES } from "../query/text.ts";
 import type { Clock } from "./rate-limit.ts";
 
 export interface ChatContext {
@@ -18,10 +22,8 @@ export interface ChatContext {
 
 export const FOLLOW_UP_TTL_MS = 10 * 60_000;
 // Words that make a message lean on the one before it; a bare short phrase ("历城") counts too.
-const CUES = /^(那么?|还有|再看看?|换成|换个|改成)|呢\s*[?？!！。]?$|怎么样|如何|又是|又如何/;
+const CUES_FOLLOW_UP = /^(那么?|还有|再看看?|换成|换个|改成)|呢\s*[?？!！。]?$|怎么样|如何|又是|又如何/;
 const SHORT = 10;
-const TARGET = /目标|预期|计划|力争/;
-const ACTUAL = /实际|完成|实现|去年|取得/;
 
 export class FollowUps {
   private readonly contexts = new Map<string, ChatContext>();
@@ -43,38 +45,45 @@ export class FollowUps {
   }
 
   /**
-   * The line to answer for a chat message: the text itself, or, when it only names a region, an
-   * indicator or a year and reads as a follow-up, a /target or /figure line completed from context.
+   * The command for a chat message: the text itself, or, when it only names a region, an indicator or
+   * a year and reads as a follow-up, a /target or /figure completed from the channel's context.
    */
-  lineFor(channelId: string, text: string, parts: EngineParts): string {
+  commandFor(channelId: string, text: string, engine: Engine): Result<Command> {
+    const parsed = parseLine(text);
+    if (!parsed.ok || parsed.value.name !== "chat") return parsed;
     const ctx = this.get(channelId);
-    if (!ctx || !(CUES.test(text.trim()) || text.trim().length <= SHORT)) return text;
-    const regions = findRegionsInText(text, parts.corpus.regions);
-    const indicator = findIndicatorInText(text, parts.lexicon);
-    const year = text.match(/(?<!\d)(19|20)\d\d(?=年|\D|$)/)?.[0];
-    const kindWord = TARGET.test(text) ? "target" : ACTUAL.test(text) ? "actual" : null;
-    // Both named: a complete question of its own. None of them: nothing to complete.
-    if (regions.length > 1 || (regions.length === 1 && indicator)) return text;
-    if (!regions.length && !indicator && !year && !kindWord) return text;
+    const trimmed = parsed.value.text;
+    if (!ctx || !(CUES_FOLLOW_UP.test(trimmed) || trimmed.length <= SHORT)) return parsed;
+    const a = analyze(engine, trimmed);
+    const kindWord = CUES.target.test(trimmed) ? "target" : CUES.actual.test(trimmed) ? "actual" : null;
+    if (a.regions.length > 1 || (a.regions.length === 1 && a.indicator)) return parsed;
+    if (!a.regions.length && !a.indicator && !a.years.length && !kindWord) return parsed;
     const kind = kindWord ?? ctx.kind;
-    const region = regions[0]?.region.name ?? ctx.region;
-    const name = indicator?.phrase ?? ctx.indicator;
-    return `/${kind === "target" ? "target" : "figure"} region:${region} indicator:${name}${year ? ` year:${year}` : ""}`;
+    return ok({
+      name: kind === "target" ? "target" : "figure",
+      region: a.regions[0]?.region.name ?? ctx.region,
+      indicator: a.indicator?.phrase ?? ctx.indicator,
+      year: a.years[0] ?? null,
+    });
   }
 
-  /** Keeps the region, indicator and kind of a /target or /figure answer as the channel's context. */
-  remember(channelId: string, text: string, answer: Answer, parts: EngineParts): void {
+  /**
+   * Keeps the region, indicator and kind of a /target or /figure answer as the channel's context; a
+   * not-found answer has no facts, so the command it answered names them.
+   */
+  remember(channelId: string, answer: Answer, command: Command, engine: Engine): void {
     if (answer.command !== "target" && answer.command !== "figure") return;
-    const fact = answer.facts[0];
-    // A not-found answer has no facts, but "那历城呢?" after it should still work: read the text.
-    const region = fact?.region ?? findRegionsInText(text, parts.corpus.regions)[0]?.region.name;
-    const indicator = fact?.indicator ?? findIndicatorInText(text, parts.lexicon)?.indicator.name;
-    if (!region || !indicator) return;
+    const subject = answer.facts[0] ?? subjectOf(command, engine);
+    if (!subject) return;
     if (this.contexts.size >= this.maxChannels) this.sweep();
     const kind = answer.command === "target" ? "target" : "actual";
-    // Delete first so the Map's order stays oldest-first for the sweep.
     this.contexts.delete(channelId);
-    this.contexts.set(channelId, { region, indicator, kind, at: this.clock.now() });
+    this.contexts.set(channelId, {
+      region: subject.region,
+      indicator: subject.indicator,
+      kind,
+      at: this.clock.now(),
+    });
   }
 
   private sweep(): void {
@@ -86,4 +95,14 @@ export class FollowUps {
       this.contexts.delete(id);
     }
   }
+}
+
+/** The official region and indicator names a lookup command asked about, when both resolve. */
+function subjectOf(command: Command, engine: Engine): { region: string; indicator: string } | null {
+  const c = command.name === "chat" ? chatCommand(analyze(engine, command.text)) : command;
+  if (c.name !== "target" && c.name !== "figure") return null;
+  const region = resolveRegion(c.region, engine.regions);
+  const indicator = resolveIndicator(c.indicator, engine.lexicon);
+  if (region.kind !== "one" || indicator.kind !== "one") return null;
+  return { region: region.region.name, indicator: indicator.indicator.name };
 }

@@ -3,7 +3,7 @@
  * and interaction tokens that discord.js puts in webhook URLs of REST errors). Injected everywhere, so
  * tests capture lines instead of printing them.
  */
-import type { Logger as EngineLogger } from "../engine-run.ts";
+import type { Logger as EngineLogger } from "../answer/execute.ts";
 import type { LogLevel } from "./config.ts";
 
 export interface Logger extends EngineLogger {

@@ -1,13 +1,13 @@
 /**
  * Option builders shared by the slash commands (one wording, one localization), the autocomplete
- * handler for region and indicator, and the engine line a command's options become.
+ * handler for region and indicator. Commands build a typed Command from their options directly.
  */
 import type {
   AutocompleteInteraction,
   SlashCommandIntegerOption,
   SlashCommandStringOption,
 } from "discord.js";
-import { cleanInput } from "../router/parse-line.ts";
+import { cleanInput } from "../query/text.ts";
 import type { BotContext } from "./command.ts";
 
 export const zh = (text: string) => ({ "zh-CN": text });
@@ -60,19 +60,7 @@ export async function autocompleteRegionIndicator(
   await i.respond(choices);
 }
 
-/**
- * The engine line for a command and its options: `/target region:临淄 indicator:GDP year:2024`. Values
- * are cleaned (no line breaks or control characters); the router parses the line like a typed one, so
- * Discord and the local console answer through exactly the same code.
- */
-export function engineLine(
-  command: string,
-  options: Record<string, string | number | null | undefined>,
-): string {
-  const parts = Object.entries(options).flatMap(([key, value]) => {
-    if (value === null || value === undefined) return [];
-    const text = cleanInput(String(value));
-    return text ? [`${key}:${text}`] : [];
-  });
-  return [`/${command}`, ...parts].join(" ");
+/** An option's text as the engine takes it: no line breaks, control or zero-width characters. */
+export function optionText(value: string): string {
+  return cleanInput(value);
 }

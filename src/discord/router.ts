@@ -10,16 +10,16 @@ import {
   MessageFlags,
   type RepliableInteraction,
 } from "discord.js";
+import { errorId, safeExecute } from "../answer/execute.ts";
 import type { Answer } from "../answer/schema.ts";
-import type { EngineParts } from "../engine.ts";
-import { errorId, safeRun } from "../engine-run.ts";
+import type { Engine } from "../engine.ts";
+import { ok } from "../query/command.ts";
 import type { Autocomplete } from "./autocomplete.ts";
 import type { AnswerOptions, BotContext, CommandModule } from "./command.ts";
 import { decodeCustomId } from "./custom-id.ts";
 import type { FollowUps } from "./follow-up.ts";
 import type { Logger } from "./logger.ts";
 import { NOTICES } from "./notices.ts";
-import { engineLine } from "./options.ts";
 import type { Clock, RateLimiter } from "./rate-limit.ts";
 import {
   questionFromEmbed,
@@ -31,7 +31,7 @@ import {
 import { respond } from "./respond.ts";
 
 export interface RouterDeps {
-  parts: EngineParts;
+  engine: Engine;
   logger: Logger;
   commands: ReadonlyMap<string, CommandModule>;
   autocomplete: Autocomplete;
@@ -91,15 +91,15 @@ export function createInteractionHandler(deps: RouterDeps): (i: Interaction) => 
 
 function contextFor(deps: RouterDeps, receivedAt: number): BotContext {
   return {
-    parts: deps.parts,
+    engine: deps.engine,
     logger: deps.logger,
     autocomplete: deps.autocomplete,
-    answer: (i, line, opts = {}) =>
+    answer: (i, command, opts = {}) =>
       respond(
         i,
         () => {
-          const answer = safeRun(deps.parts, line, deps.logger);
-          if (i.channelId) deps.followUps.remember(i.channelId, line, answer, deps.parts);
+          const answer = safeExecute(deps.engine, ok(command), deps.logger);
+          if (i.channelId) deps.followUps.remember(i.channelId, answer, command, deps.engine);
           return renderWithImage(deps, answer, opts);
         },
         { ...opts, receivedAt, clock: deps.clock, deferAfterMs: deps.deferAfterMs },
@@ -129,13 +129,13 @@ async function runButton(ctx: BotContext, i: ButtonInteraction): Promise<void> {
     case "invalid":
       return notice(i, state.reason === "expired" ? NOTICES.expiredButton : NOTICES.malformedButton);
     case "source":
-      return ctx.answer(i, engineLine("source", { id: state.citation }), { ephemeral: true });
+      return ctx.answer(i, { name: "source", id: state.citation }, { ephemeral: true });
     case "more": {
       // A question too long for the custom id was left in the message's footer (see custom-id.ts).
       const question = state.question ?? questionFromEmbed(i.message.embeds[0]?.toJSON());
       if (!question) return notice(i, NOTICES.expiredButton);
-      const line = engineLine("ask", { year: state.year, page: state.page, question });
-      return ctx.answer(i, line, { update: true, paging: { question, year: state.year } });
+      const command = { name: "ask", question, year: state.year, page: state.page } as const;
+      return ctx.answer(i, command, { update: true, paging: { question, year: state.year } });
     }
   }
 }

@@ -4,14 +4,14 @@
  */
 import { DiscordjsErrorCodes } from "discord.js";
 import { warmUpCompareChart } from "../chart/compare-chart.ts";
-import type { EngineParts } from "../engine.ts";
+import type { Engine } from "../engine.ts";
 import { type Bot, type BotOptions, createBot } from "./bot.ts";
 import type { BotConfig } from "./config.ts";
 import type { Logger } from "./logger.ts";
 
 /** `overrides` is for the process test, which points the bot at a fake Discord. */
 export async function runBot(
-  parts: EngineParts,
+  engine: Engine,
   config: BotConfig,
   logger: Logger,
   overrides: Partial<BotOptions> = {},
@@ -20,7 +20,7 @@ export async function runBot(
   process.on("unhandledRejection", (reason) => logger.error("unhandled promise rejection", reason));
   // Fonts load once here, so the first /compare is not the slow one.
   warmUpCompareChart();
-  const bot = createBot({ ...overrides, parts, config, logger });
+  const bot = createBot({ ...overrides, engine, config, logger });
   let stopping = false;
   const shutdown = (signal: string) => {
     if (stopping) return;

@@ -2,9 +2,10 @@
  * The only module that imports jieba. Documents and queries go through the same `tokenize`, so a term
  * indexed from a report is the term a question produces.
  */
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync, statSync } from "node:fs";
 import { Jieba } from "@node-rs/jieba";
 import { dict } from "@node-rs/jieba/dict.js";
+import { CorpusError } from "../errors.ts";
 
 export interface TokenizerData {
   /** Lines of jieba's user-dictionary format: `word [freq] [tag]`. */
@@ -76,6 +77,9 @@ export function readTokenizerData(userDictPath: string, stopWordsPath: string): 
 }
 
 function readLines(path: string): string[] {
+  if (!existsSync(path) || !statSync(path).isFile()) {
+    throw new CorpusError(path, "(file)", path, "file not found (one entry a line, # comments)");
+  }
   return readFileSync(path, "utf8")
     .split("\n")
     .map((l) => l.trim())

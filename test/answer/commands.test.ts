@@ -77,11 +77,12 @@ describe("/target and /figure", () => {
     for (const c of a.citations) expect(c.region).toBe("荔湾区");
   });
 
-  test("unknown region lists the known ones", () => {
-    const a = run("/figure 上海 GDP");
+  test("unknown region says so, points to /reports and never answers with a number", () => {
+    const a = run("/figure 火星 GDP");
     expect(a.error?.code).toBe("unknown_region");
-    expect(a.answer).toContain("临淄区");
-    expect(a.answer).not.toContain("亿元");
+    expect(a.answer).toContain("/reports");
+    expect(a.answer).not.toMatch(/\d/);
+    expect(a.error?.suggestions?.length).toBeGreaterThan(0);
   });
 
   test("a near-miss region suggests the closest", () => {

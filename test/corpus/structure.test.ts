@@ -1,7 +1,13 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, test } from "vitest";
+import { type Corpus, loadCorpus } from "../../src/corpus/corpus.ts";
 import { classifySection, parseReport, splitSentences } from "../../src/corpus/structure.ts";
-import { engine } from "../helpers.ts";
+
+let corpus: Corpus | undefined;
+const shippedCorpus = () => {
+  corpus ??= loadCorpus("corpus");
+  return corpus;
+};
 
 describe("section kinds", () => {
   test.each([
@@ -43,7 +49,7 @@ describe("report structure", () => {
   test.each(REPORTS)(
     "%s: targets paragraph in the plan section, review section found",
     (id, planHeading, reviewHeading) => {
-      const report = engine().corpus.reportById.get(id);
+      const report = shippedCorpus().reportById.get(id);
       if (!report) throw new Error(`no report ${id}`);
       const targets = report.paragraphs.find((p) => /预期目标[是为]/.test(p.text));
       expect(targets?.section).toMatch(planHeading);
@@ -55,7 +61,7 @@ describe("report structure", () => {
   );
 
   test.each(REPORTS.map(([id]) => id))("%s: every paragraph is a verbatim line with a stable id", (id) => {
-    const report = engine().corpus.reportById.get(id);
+    const report = shippedCorpus().reportById.get(id);
     if (!report) throw new Error(`no report ${id}`);
     const text = readFileSync(report.path, "utf8");
     report.paragraphs.forEach((p, i) => {

@@ -1,13 +1,8 @@
 import { describe, expect, test } from "vitest";
-import { loadCorpus } from "../../src/corpus/corpus.ts";
 import { Autocomplete } from "../../src/discord/autocomplete.ts";
-import { loadLexicon } from "../../src/facts/lexicon.ts";
+import { engine } from "../helpers.ts";
 
-// The manifest and lexicon only: autocomplete needs no index, and building one would slow the file down.
-const corpus = loadCorpus("corpus");
-const lexicon = loadLexicon("corpus");
-const ac = new Autocomplete(corpus.regions, lexicon);
-const complete = () => ac;
+const complete = () => new Autocomplete(engine().names);
 
 describe("region autocomplete", () => {
   test.each([
@@ -34,9 +29,11 @@ describe("region autocomplete", () => {
 
   test("an empty query lists every region, country and provinces first", () => {
     const choices = complete().region("");
-    expect(choices).toHaveLength(corpus.regions.length);
+    expect(choices).toHaveLength(Math.min(25, engine().regions.length));
     expect(choices[0]?.value).toBe("全国");
-    expect(choices.at(-1)?.name).toMatch(/区县/);
+    const levels = choices.map((c) => c.name.match(/（(.+?) ·/)?.[1] ?? "");
+    const order = ["国家", "省", "市", "区县"];
+    expect(levels.map((l) => order.indexOf(l))).toEqual([...levels.map((l) => order.indexOf(l))].sort());
   });
 
   test("labels show level and report years; values are names the engine resolves", () => {
@@ -64,6 +61,7 @@ describe("indicator autocomplete", () => {
 
   test("never more than 25 choices, names at most 100 characters", () => {
     for (const typed of ["", "收", "增", "a", "总", "x".repeat(500)]) {
+      const ac = complete();
       const choices = ac.indicator(typed);
       expect(choices.length).toBeLessThanOrEqual(25);
       for (const c of [...choices, ...ac.region(typed)]) {
@@ -72,6 +70,6 @@ describe("indicator autocomplete", () => {
         expect(c.value.length).toBeLessThanOrEqual(100);
       }
     }
-    expect(ac.indicator("").length).toBe(Math.min(25, lexicon.indicators.length));
+    expect(complete().indicator("").length).toBe(Math.min(25, engine().lexicon.indicators.length));
   });
 });

@@ -1,17 +1,33 @@
 import { describe, expect, test } from "vitest";
+import { safeExecute } from "../../src/answer/execute.ts";
 import { FOLLOW_UP_TTL_MS, FollowUps } from "../../src/discord/follow-up.ts";
-import { engine, run } from "../helpers.ts";
+import { type Command, parseLine } from "../../src/query/command.ts";
+import { engine, failOnError, run } from "../helpers.ts";
+
+const lookup = (
+  name: "target" | "figure",
+  region: string,
+  indicator: string,
+  year: number | null = null,
+) => ({
+  name,
+  region,
+  indicator,
+  year,
+});
+const chat = (text: string) => ({ name: "chat", text });
 
 function setup() {
   const clock = { t: 0, now: () => clock.t };
   const followUps = new FollowUps(clock);
   const parts = engine();
-  /** What the mention handler does: complete the line, answer, remember. */
+  /** What the mention handler does: complete the command, answer, remember. */
   const say = (text: string, channel = "c1") => {
-    const line = followUps.lineFor(channel, text, parts);
-    const answer = run(line);
-    followUps.remember(channel, line, answer, parts);
-    return { line, answer };
+    const parsed = followUps.commandFor(channel, text, parts);
+    if (!parsed.ok) throw new Error(parsed.error.message);
+    const answer = safeExecute(parts, parsed, failOnError);
+    followUps.remember(channel, answer, parsed.value, parts);
+    return { command: parsed.value as Command, answer };
   };
   return { clock, followUps, say, parts };
 }
@@ -21,7 +37,7 @@ describe("follow-up context", () => {
     const { say } = setup();
     expect(say("临淄GDP目标是多少").answer.answer).toContain("5.5%以上");
     const next = say("那历城呢?");
-    expect(next.line).toBe("/target region:历城区 indicator:地区生产总值");
+    expect(next.command).toEqual(lookup("target", "历城区", "地区生产总值"));
     expect(next.answer.command).toBe("target");
     expect(next.answer.facts[0]?.region).toBe("历城区");
   });
@@ -29,28 +45,28 @@ describe("follow-up context", () => {
   test("an indicator alone reuses the region; a year alone reuses both", () => {
     const { say } = setup();
     say("临淄GDP目标是多少");
-    expect(say("财政收入呢？").line).toBe("/target region:临淄区 indicator:财政收入");
-    expect(say("那2023年呢").line).toBe("/target region:临淄区 indicator:一般公共预算收入 year:2023");
+    expect(say("财政收入呢？").command).toEqual(lookup("target", "临淄区", "财政收入"));
+    expect(say("那2023年呢").command).toEqual(lookup("target", "临淄区", "一般公共预算收入", 2023));
   });
 
   test("a kind word in the follow-up switches target and actual", () => {
     const { say } = setup();
     say("临淄GDP目标是多少");
-    expect(say("那实际完成呢").line).toBe("/figure region:临淄区 indicator:地区生产总值");
-    expect(say("那历城目标呢").line).toBe("/target region:历城区 indicator:地区生产总值");
+    expect(say("那实际完成呢").command).toEqual(lookup("figure", "临淄区", "地区生产总值"));
+    expect(say("那历城目标呢").command).toEqual(lookup("target", "历城区", "地区生产总值"));
   });
 
   test("a complete question is not rewritten", () => {
     const { say } = setup();
     say("临淄GDP目标是多少");
-    expect(say("历城财政收入目标是多少").line).toBe("历城财政收入目标是多少");
-    expect(say("请介绍一下历城区今年在科技创新方面的主要工作安排和具体举措").line).toMatch(/^请介绍/);
+    expect(say("历城财政收入目标是多少").command).toEqual(chat("历城财政收入目标是多少"));
+    expect(say("请介绍一下历城区今年在科技创新方面的主要工作安排和具体举措").command.name).toBe("chat");
   });
 
   test("context is per channel", () => {
     const { say } = setup();
     say("临淄GDP目标是多少", "c1");
-    expect(say("那历城呢?", "c2").line).toBe("那历城呢?");
+    expect(say("那历城呢?", "c2").command).toEqual(chat("那历城呢?"));
   });
 
   test("context expires after 10 minutes", () => {
@@ -60,7 +76,7 @@ describe("follow-up context", () => {
     expect(followUps.get("c1")?.region).toBe("临淄区");
     clock.t = FOLLOW_UP_TTL_MS;
     expect(followUps.get("c1")).toBeNull();
-    expect(say("那历城呢?").line).toBe("那历城呢?");
+    expect(say("那历城呢?").command).toEqual(chat("那历城呢?"));
   });
 
   test("a not-found lookup still sets the context from the question", () => {
@@ -70,10 +86,11 @@ describe("follow-up context", () => {
       (ind) => run(`/target 临淄 ${ind.name}`).error?.code === "not_found",
     );
     expect(missing).toBeDefined();
-    const line = `/target region:临淄 indicator:${missing?.name}`;
-    const answer = run(line);
+    const parsed = parseLine(`/target region:临淄 indicator:${missing?.name}`);
+    if (!parsed.ok) throw new Error("unparsed");
+    const answer = run(`/target region:临淄 indicator:${missing?.name}`);
     expect(answer.facts).toEqual([]);
-    followUps.remember("c1", line, answer, parts);
+    followUps.remember("c1", answer, parsed.value, parts);
     expect(followUps.get("c1")).toMatchObject({ region: "临淄区", indicator: missing?.name, kind: "target" });
   });
 
@@ -82,7 +99,7 @@ describe("follow-up context", () => {
     const followUps = new FollowUps(clock, FOLLOW_UP_TTL_MS, 2);
     const { parts } = setup();
     const answer = run("/target 临淄 GDP");
-    for (const c of ["a", "b", "c"]) followUps.remember(c, "", answer, parts);
+    for (const c of ["a", "b", "c"]) followUps.remember(c, answer, lookup("target", "临淄", "GDP"), parts);
     expect(followUps.get("a")).toBeNull();
     expect(followUps.get("c")?.region).toBe("临淄区");
   });

@@ -22,7 +22,7 @@ export async function startBot(
   const fake = await FakeDiscord.start(fakeOpts);
   const logger = memoryLogger("warn");
   const bot = createBot({
-    parts: engine(),
+    engine: engine(),
     config: { token: "fake-bot-token" },
     logger,
     ...opts,

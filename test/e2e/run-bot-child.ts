@@ -2,7 +2,7 @@
 // Usage: node --import tsx test/e2e/run-bot-child.ts API_BASE CORPUS_DIR
 import { createLogger } from "../../src/discord/logger.ts";
 import { runBot } from "../../src/discord/run.ts";
-import { loadEngineParts } from "../../src/engine.ts";
+import { loadEngine } from "../../src/engine.ts";
 
 const [api = "", corpus = "corpus"] = process.argv.slice(2);
 const config = {
@@ -12,4 +12,4 @@ const config = {
   logLevel: "info" as const,
 };
 const logger = createLogger({ write: (line) => process.stdout.write(`${line}\n`), secrets: [config.token] });
-await runBot(loadEngineParts(corpus), config, logger, { clientOptions: { rest: { api } } });
+await runBot(loadEngine(corpus), config, logger, { clientOptions: { rest: { api } } });

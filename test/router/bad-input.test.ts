@@ -1,7 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
-import { AnswerSchema } from "../../src/answer/schema.ts";
-import { safeRun } from "../../src/engine-run.ts";
+import { failureOf } from "../../src/answer/build.ts";
+import { execute } from "../../src/answer/execute.ts";
+import { parseLine } from "../../src/query/command.ts";
 import { engine, run } from "../helpers.ts";
 
 const CHINESE = /[\u4e00-\u9fff]/;
@@ -29,8 +30,8 @@ describe("bad input gets a clear Chinese message, never a trace", () => {
   });
 
   test("control and zero-width characters are ignored, not fatal", () => {
-    const a = run("/target\u200b 临\u0000淄 G\u200dDP\u0007");
-    expect(AnswerSchema.safeParse(a).success).toBe(true);
+    // Each control character becomes a space: "临 淄" is then an ambiguous region, said in Chinese.
+    expect(run("/target\u200b 临\u0000淄 G\u200dDP\u0007").answer).toMatch(CHINESE);
     expect(run("/target 临淄 \u200bGDP\u200b").answer).toContain("5.5%以上");
   });
 
@@ -38,17 +39,33 @@ describe("bad input gets a clear Chinese message, never a trace", () => {
     expect(run("／target　临淄　ＧＤＰ").answer).toContain("5.5%以上");
   });
 
-  test("@everyone and mentions in input are answered as plain text", () => {
-    const a = run("@everyone <@&123> 临淄GDP");
-    expect(AnswerSchema.safeParse(a).success).toBe(true);
+  test("text inside /ask that looks like another command's option stays part of the question", () => {
+    const parsed = parseLine("/ask 临淄 region:北京 GDP 是多少");
+    expect(parsed.ok && parsed.value).toEqual({
+      name: "ask",
+      question: "临淄 region:北京 GDP 是多少",
+      year: null,
+      page: 1,
+    });
+  });
+
+  test("a value runs to the next option this command takes, year inside it included", () => {
+    const parsed = parseLine("/target region:临淄 indicator:2024年新增 充电桩");
+    expect(parsed.ok && parsed.value).toEqual({
+      name: "target",
+      region: "临淄",
+      indicator: "2024年新增 充电桩",
+      year: null,
+    });
   });
 });
 
-describe("the router never throws", () => {
-  const log = { error: () => {} };
+describe("parsing and executing never throw", () => {
+  // No catch here: parseLine and execute are called directly, so any exception fails the property.
+  // execute() validates every answer against the zod schema, which throws on a malformed one.
   const check = (line: string) => {
-    const a = safeRun(engine(), line, log);
-    expect(AnswerSchema.safeParse(a).success).toBe(true);
+    const parsed = parseLine(line);
+    const a = parsed.ok ? execute(engine(), parsed.value) : failureOf(parsed.error);
     // Output stays bounded whatever the input: a short answer and a handful of citations.
     expect(a.answer.length).toBeLessThan(4000);
     expect(a.citations.length).toBeLessThanOrEqual(12);

@@ -2,7 +2,7 @@ import { describe, expect, test } from "vitest";
 import { engine } from "../helpers.ts";
 
 describe("tokenizer", () => {
-  const tok = () => engine().tokenizer;
+  const tok = () => engine().tokenizer();
 
   test.each([
     ["GDP增长5.5%", ["gdp"]],

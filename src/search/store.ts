@@ -1,0 +1,267 @@
+/**
+ * The store, read-only: report metadata in memory (small), paragraphs and statements fetched by prepared
+ * statements, full-text candidates from FTS5 (BM25 over jieba tokens) and term statistics from its
+ * vocabulary table. Every process of the bot opens the same file; nothing is copied into private heap
+ * beyond what a query touches.
+ */
+import Database from "libsql";
+import type { ReportEntry } from "../corpus/manifest.ts";
+import { type Paragraph, type SectionKind, splitSentences } from "../corpus/structure.ts";
+import type { Statement } from "../facts/extract.ts";
+import type { NameEntry } from "./names.ts";
+import { STORE_APP, STORE_VERSION } from "./store-schema.ts";
+
+export interface ReportInfo extends ReportEntry {
+  /** Paragraphs that are not headings. */
+  paragraphCount: number;
+  /** The report's chunks are rowids chunkLo..chunkHi in the FTS table: a report filter is a rowid range. */
+  chunkLo: number;
+  chunkHi: number;
+}
+
+export interface Hit {
+  paragraphId: string;
+  reportId: string;
+  /** BM25, higher is better. */
+  score: number;
+}
+
+interface ParagraphRow {
+  id: string;
+  report_id: string;
+  n: number;
+  text: string;
+  is_heading: number;
+  headings: string;
+  section: string;
+  section_kind: string;
+  multi_year: number;
+}
+
+export class StoreError extends Error {
+  override name = "StoreError";
+}
+
+// A term in more than this share of chunks ("发展", "推进") adds little to BM25 but makes FTS5 score most
+// of the corpus; it still counts in the sentence reranking.
+const COMMON_SHARE = 0.12;
+const KEEP_AT_LEAST = 2;
+const MAX_RANGES = 400;
+
+export class Store {
+  readonly path: string;
+  readonly meta: ReadonlyMap<string, string>;
+  readonly reports: readonly ReportInfo[];
+  readonly #db: Database.Database;
+  readonly #chunks: number;
+  readonly #df = new Map<string, number>();
+  readonly #q;
+
+  constructor(path: string) {
+    this.path = path;
+    try {
+      this.#db = new Database(path, { readonly: true, fileMustExist: true });
+    } catch (e) {
+      throw new StoreError(`cannot open the store ${path}: ${(e as Error).message}`);
+    }
+    this.meta = readMeta(this.#db, path);
+    this.#chunks = Number(this.meta.get("chunks") ?? 0);
+    const db = this.#db;
+    this.#q = {
+      paragraph: db.prepare("SELECT * FROM paragraphs WHERE id = ?"),
+      paragraphsOf: db.prepare("SELECT * FROM paragraphs WHERE report_id = ? ORDER BY n"),
+      statements: db.prepare(
+        "SELECT data FROM statements WHERE indicator_id = ? AND kind = ? AND report_id = ? ORDER BY seq",
+      ),
+      ofIndicator: db.prepare("SELECT data FROM statements WHERE indicator_id = ? AND kind = ? ORDER BY seq"),
+      allStatements: db.prepare("SELECT data FROM statements ORDER BY seq"),
+      df: db.prepare("SELECT doc FROM chunk_terms WHERE term = ?"),
+    };
+    this.reports = (
+      db.prepare("SELECT entry, paragraphs, chunk_lo, chunk_hi FROM reports ORDER BY seq").all() as {
+        entry: string;
+        paragraphs: number;
+        chunk_lo: number;
+        chunk_hi: number;
+      }[]
+    ).map((r) => ({
+      ...(JSON.parse(r.entry) as ReportEntry),
+      paragraphCount: r.paragraphs,
+      chunkLo: r.chunk_lo,
+      chunkHi: r.chunk_hi,
+    }));
+  }
+
+  close(): void {
+    this.#db.close();
+  }
+
+  /** A JSON value the build saved in meta (lexicon, tokenizer data). */
+  metaJson<T>(key: string): T {
+    const raw = this.meta.get(key);
+    if (raw === undefined) throw new StoreError(`${this.path}: meta.${key} missing`);
+    return JSON.parse(raw) as T;
+  }
+
+  names(): NameEntry[] {
+    const rows = this.#db.prepare("SELECT * FROM names ORDER BY rowid").all() as {
+      kind: NameEntry["kind"];
+      value: string;
+      label: string;
+      words: string;
+      sounds: string;
+      rank: number;
+    }[];
+    return rows.map((r) => ({
+      kind: r.kind,
+      value: r.value,
+      label: r.label,
+      words: JSON.parse(r.words) as string[],
+      sounds: JSON.parse(r.sounds) as string[],
+      rank: r.rank,
+    }));
+  }
+
+  paragraph(id: string): Paragraph | undefined {
+    const row = this.#q.paragraph.get(id) as ParagraphRow | undefined;
+    return row ? toParagraph(row) : undefined;
+  }
+
+  paragraphsOf(reportId: string): Paragraph[] {
+    return (this.#q.paragraphsOf.all(reportId) as ParagraphRow[]).map(toParagraph);
+  }
+
+  /** One report's statements of an indicator and kind, in document order. */
+  statements(reportId: string, indicatorId: string, kind: Statement["kind"]): Statement[] {
+    return (this.#q.statements.all(indicatorId, kind, reportId) as { data: string }[]).map(
+      (r) => JSON.parse(r.data) as Statement,
+    );
+  }
+
+  /** Every report's statements of an indicator and kind, by report, in document order (for /compare). */
+  statementsByReport(indicatorId: string, kind: Statement["kind"]): Map<string, Statement[]> {
+    const out = new Map<string, Statement[]>();
+    for (const r of this.#q.ofIndicator.iterate(indicatorId, kind) as Iterable<{ data: string }>) {
+      const s = JSON.parse(r.data) as Statement;
+      const list = out.get(s.reportId);
+      if (list) list.push(s);
+      else out.set(s.reportId, [s]);
+    }
+    return out;
+  }
+
+  *allStatements(): Generator<Statement> {
+    for (const r of this.#q.allStatements.iterate() as Iterable<{ data: string }>)
+      yield JSON.parse(r.data) as Statement;
+  }
+
+  /** Chunks (text windows) containing the term: its document frequency. */
+  df(term: string): number {
+    let n = this.#df.get(term);
+    if (n === undefined) {
+      n = (this.#q.df.get(term) as { doc: number } | undefined)?.doc ?? 0;
+      if (this.#df.size > 50_000) this.#df.clear();
+      this.#df.set(term, n);
+    }
+    return n;
+  }
+
+  /** BM25's inverse document frequency: rare terms weigh more. */
+  idf(term: string): number {
+    const df = this.df(term);
+    return Math.log(1 + (this.#chunks - df + 0.5) / (df + 0.5));
+  }
+
+  /**
+   * Best paragraphs for the query terms (any of them), one hit per paragraph, within the given reports
+   * (null: all). FTS5 ranks chunks by BM25 (text weighs 1, the headings above it 0.2).
+   */
+  search(terms: readonly string[], reports: readonly ReportInfo[] | null, limit: number): Hit[] {
+    const kept = this.#selective(terms);
+    if (kept.length === 0) return [];
+    const match = kept.map((t) => `"${t.replaceAll('"', '""')}"`).join(" OR ");
+    if (reports && reports.length === 0) return [];
+    let ranges = reports ? mergeRanges(reports) : null;
+    // SQLite caps bound parameters: past a few hundred ranges, filter the matches by report instead.
+    const only = ranges && ranges.length > MAX_RANGES ? new Set(reports?.map((r) => r.id)) : null;
+    if (only) ranges = null;
+    const where = ranges ? ` AND (${ranges.map(() => "rowid BETWEEN ? AND ?").join(" OR ")})` : "";
+    const sql = `SELECT paragraph_id, report_id, bm25(chunks, 1.0, 0.2) AS score FROM chunks
+      WHERE chunks MATCH ?${where} ORDER BY score LIMIT ?`;
+    const rows = this.#db
+      .prepare(sql)
+      .all(match, ...(ranges?.flat() ?? []), only ? limit * 50 : limit * 3) as {
+      paragraph_id: string;
+      report_id: string;
+      score: number;
+    }[];
+    const byParagraph = new Map<string, Hit>();
+    for (const r of rows) {
+      if (byParagraph.has(r.paragraph_id) || (only && !only.has(r.report_id))) continue;
+      byParagraph.set(r.paragraph_id, {
+        paragraphId: r.paragraph_id,
+        reportId: r.report_id,
+        score: -r.score,
+      });
+      if (byParagraph.size >= limit) break;
+    }
+    return [...byParagraph.values()];
+  }
+
+  /** The query terms worth a full-text lookup: common ones dropped unless too few would remain. */
+  #selective(terms: readonly string[]): string[] {
+    const unique = [...new Set(terms)].filter((t) => t.length > 0);
+    const withDf = unique.map((t) => ({ t, df: this.df(t) })).filter((x) => x.df > 0);
+    const rare = withDf.filter((x) => x.df <= this.#chunks * COMMON_SHARE);
+    if (rare.length >= KEEP_AT_LEAST || rare.length === withDf.length) return rare.map((x) => x.t);
+    return withDf
+      .sort((a, b) => a.df - b.df)
+      .slice(0, KEEP_AT_LEAST)
+      .map((x) => x.t);
+  }
+}
+
+function readMeta(db: Database.Database, path: string): Map<string, string> {
+  let rows: { key: string; value: string }[];
+  try {
+    rows = db.prepare("SELECT key, value FROM meta").all() as { key: string; value: string }[];
+  } catch {
+    throw new StoreError(`${path} is not a 政报通 store`);
+  }
+  const meta = new Map(rows.map((r) => [r.key, r.value]));
+  if (meta.get("app") !== STORE_APP) throw new StoreError(`${path} is not a 政报通 store`);
+  if (meta.get("version") !== String(STORE_VERSION)) {
+    throw new StoreError(`${path}: store version ${meta.get("version")}, this code reads ${STORE_VERSION}`);
+  }
+  return meta;
+}
+
+function toParagraph(r: ParagraphRow): Paragraph {
+  return {
+    id: r.id,
+    reportId: r.report_id,
+    n: r.n,
+    text: r.text,
+    isHeading: r.is_heading === 1,
+    headings: JSON.parse(r.headings) as string[],
+    section: r.section,
+    sectionKind: r.section_kind as SectionKind,
+    multiYear: r.multi_year === 1,
+    sentences: splitSentences(r.text),
+  };
+}
+
+/** The reports' chunk rowid ranges, adjacent ones merged (a region's reports were added together). */
+function mergeRanges(reports: readonly ReportInfo[]): [number, number][] {
+  const sorted = reports
+    .filter((r) => r.chunkHi >= r.chunkLo)
+    .map((r) => [r.chunkLo, r.chunkHi] as [number, number])
+    .sort((a, b) => a[0] - b[0]);
+  const out: [number, number][] = [];
+  for (const [lo, hi] of sorted) {
+    const last = out.at(-1);
+    if (last && lo <= last[1] + 1) last[1] = Math.max(last[1], hi);
+    else out.push([lo, hi]);
+  }
+  return out;
+}
