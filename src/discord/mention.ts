@@ -5,7 +5,7 @@
 import type { Message } from "discord.js";
 import { errorId, safeRun } from "../engine-run.ts";
 import { NOTICES } from "./notices.ts";
-import { NoticeGate } from "./rate-limit.ts";
+import { mentionGuard } from "./rate-limit.ts";
 import { renderNotice } from "./render.ts";
 import { type RouterDeps, renderWithImage } from "./router.ts";
 
@@ -17,20 +17,18 @@ export function stripMention(content: string, botId: string): string {
 }
 
 export function createMessageHandler(deps: RouterDeps): (message: Message) => Promise<void> {
-  // A mention's "too fast" notice is public (a message cannot be ephemeral), so it goes out once per
-  // window for the user or channel that hit its limit; later refused mentions are dropped silently.
-  const notices = new NoticeGate(deps.clock, deps.limiter.windowMs);
+  // A mention's "too fast" notice is public (a message cannot be ephemeral): once per window, see mentionGuard.
+  const guard = mentionGuard(deps.limiter, deps.clock);
   return async (message) => {
     try {
       const me = message.client.user;
       if (message.author.bot || message.webhookId || !me) return;
       // users.has ignores @everyone and role pings; a reply-ping to the bot counts only with a mention in text.
       if (!message.mentions.users.has(me.id) || !new RegExp(`<@!?${me.id}>`).test(message.content)) return;
-      const allowed = deps.limiter.take(message.author.id, message.channelId);
-      if (!allowed.ok) {
-        if (notices.first(`${allowed.scope}:${allowed.key}`)) {
-          await message.reply(renderNotice(NOTICES.rateLimited(allowed.retryAfterMs)));
-        }
+      const verdict = guard(message.author.id, message.channelId);
+      if (verdict.action === "drop") return;
+      if (verdict.action === "notice") {
+        await message.reply(renderNotice(NOTICES.rateLimited(verdict.retryAfterMs)));
         return;
       }
       const text = stripMention(message.content, me.id);

@@ -131,3 +131,28 @@ export class NoticeGate {
     return true;
   }
 }
+
+/** What to do with a mention: answer it, post the window's one "too fast" notice, or drop it. */
+export type MentionVerdict =
+  | { action: "answer" }
+  | { action: "notice"; retryAfterMs: number }
+  | { action: "drop" };
+
+/**
+ * The abuse policy for @mentions: per-user and per-channel limits (shared with commands through the
+ * same limiter), and since a mention's notice is public, at most one per window for whichever user or
+ * channel hit its limit. 40 mentions from one user: 5 answers, 1 notice, 34 dropped.
+ */
+export function mentionGuard(
+  limiter: RateLimiter,
+  clock: Clock,
+): (userId: string, channelId: string) => MentionVerdict {
+  const notices = new NoticeGate(clock, limiter.windowMs);
+  return (userId, channelId) => {
+    const allowed = limiter.take(userId, channelId);
+    if (allowed.ok) return { action: "answer" };
+    return notices.first(`${allowed.scope}:${allowed.key}`)
+      ? { action: "notice", retryAfterMs: allowed.retryAfterMs }
+      : { action: "drop" };
+  };
+}

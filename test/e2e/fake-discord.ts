@@ -1,25 +1,28 @@
-// A small fake Discord on 127.0.0.1: the REST routes and gateway opcodes that an unmodified discord.js 14
-// client uses to log in, receive interactions and messages, and answer them. Everything the client sends is
-// captured so end-to-end tests can assert on what a user would have seen.
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+// A fake Discord on 127.0.0.1, as strict as the real one: the REST routes and gateway opcodes an
+// unmodified discord.js 14 client uses to log in, receive interactions and messages, and answer them.
+// Every body is validated against Discord's spec and limits, with Discord's error codes (fake/rest.ts,
+// fake/validate.ts); everything the client sends is captured so end-to-end tests can assert on what a
+// user would have seen. The gateway lives in fake/gateway.ts.
+import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { type WebSocket, WebSocketServer } from "ws";
+import { FakeGateway } from "./fake/gateway.ts";
+import { FakeRest } from "./fake/rest.ts";
+import { FakeState } from "./fake/state.ts";
+import type { CapturedRequest, ChannelMessage, Interaction, Reply } from "./fake/types.ts";
 import {
-  type CapturedFile,
   type CommandOption,
   type FakeUser,
-  guildCreatePayload,
   interactionPayload,
   messagePayload,
   type Place,
-  parseMultipart,
-  readyPayload,
   snowflake,
   textChannelPayload,
   userPayload,
-  type World,
 } from "./helpers.ts";
 
+export type { FieldError } from "./fake/errors.ts";
+export type { CapturedRequest, ChannelMessage, MessageBody, Reply } from "./fake/types.ts";
+export { DISCORD_LIMITS } from "./fake/validate.ts";
 export type { CapturedFile, CommandOption, FakeUser, Place } from "./helpers.ts";
 
 export interface FakeDiscordOptions {
@@ -28,50 +31,10 @@ export interface FakeDiscordOptions {
   /** Send the guild and its text channel after READY (default true); without it only DMs work. */
   guild?: boolean;
   heartbeatIntervalMs?: number;
-  /** Answer interaction callbacks later than this with 10062 Unknown interaction, as Discord does at 3 s. */
+  /** Interaction callbacks later than this after dispatch get 10062 Unknown interaction (default 3,000, as Discord). */
   callbackDeadlineMs?: number;
-}
-
-/** One REST request the client made, and the status the fake gave it. */
-export interface CapturedRequest {
-  method: string;
-  /** Decoded, without the `/api/v10` prefix: `/webhooks/APP/TOKEN/messages/@original`. */
-  path: string;
-  query: Record<string, string>;
-  /** Parsed JSON body, or `payload_json` of a multipart body; undefined when there was none. */
-  body: unknown;
-  files: CapturedFile[];
-  status: number;
-  /** Whether an Authorization header came (its value is never kept). */
-  authorized: boolean;
-}
-
-/** The message-like part of a response: content, embeds, components, flags, choices... */
-export type MessageBody = Record<string, unknown> & { content?: string; flags?: number };
-
-/** A response to an interaction: its callback, or a later edit, follow-up or deletion. */
-export interface Reply {
-  interactionId: string;
-  kind: "callback" | "edit" | "followup" | "delete";
-  /** Callback type (4 message, 5 deferred, 6 deferred update, 7 update, 8 autocomplete); null otherwise. */
-  callbackType: number | null;
-  payload: MessageBody;
-  ephemeral: boolean;
-  /** The message this response created or changed (for `sendButton(id, { messageId })`); null for autocomplete. */
-  messageId: string | null;
-  files: CapturedFile[];
-  request: CapturedRequest;
-}
-
-/** A message the bot posted to a channel (message.reply, channel.send). */
-export interface ChannelMessage {
-  id: string;
-  channelId: string;
-  /** The message it replies to, from `message_reference`. */
-  replyTo: string | null;
-  payload: MessageBody;
-  files: CapturedFile[];
-  request: CapturedRequest;
+  /** The only bot token accepted in `Authorization: Bot <token>`; by default any non-empty token. */
+  token?: string;
 }
 
 export interface SentInteraction {
@@ -85,43 +48,14 @@ export interface SendOptions extends Place {
 
 type BotMessage = ReturnType<typeof messagePayload>;
 
-interface Interaction extends SentInteraction {
-  channelId: string;
-  sentAt: number;
-  acknowledged: boolean;
-  original: BotMessage | null;
-  replies: Reply[];
-  inGuild: boolean;
-}
-
 interface Waiter {
   check: () => boolean;
   cancel: (reason: Error) => void;
 }
 
-interface Failure {
-  pattern: RegExp;
-  status: number;
-  times: number;
-  retryAfterSec: number;
-  code: number;
-}
-
-interface Session {
-  id: string;
-  seq: number;
-  // Every dispatch of the session, so a RESUME can replay what a dropped connection missed.
-  log: { op: 0; t: string; s: number; d: unknown }[];
-}
-
-/** An HTTP status and a JSON body; no body means an empty response (204). */
-type Answer = [number, unknown?];
-
-const sessionLimit = { total: 1000, remaining: 1000, reset_after: 0, max_concurrency: 1 };
-const unknownChannel: Answer = [404, { message: "Unknown Channel", code: 10003 }];
 const intentBits = { guildMessages: 1 << 9, directMessages: 1 << 12 };
-const ephemeralFlag = 64;
-const loadingFlag = 128;
+/** Discord's initial-response deadline for interactions. */
+export const INTERACTION_DEADLINE_MS = 3000;
 
 export const defaultUser: FakeUser = {
   id: "1400000000000000001",
@@ -142,45 +76,62 @@ export const defaultUser: FakeUser = {
  * ```
  */
 export class FakeDiscord {
-  readonly requests: CapturedRequest[] = [];
-  readonly channelMessages: ChannelMessage[] = [];
+  readonly requests: CapturedRequest[];
+  readonly channelMessages: ChannelMessage[];
   /** `METHOD /path` of requests the fake has no route for (answered 404). */
-  readonly unknownRoutes: string[] = [];
+  readonly unknownRoutes: string[];
   /** Errors inside the fake itself; a test can assert this stays empty. */
-  readonly faults: string[] = [];
+  readonly faults: string[];
   /** Gateway URLs the client connected to, query included. */
-  readonly gatewayUrls: string[] = [];
+  readonly gatewayUrls: string[];
   /** Commands registered by PUT, keyed by "global" or the guild id. */
-  readonly commands = new Map<string, unknown[]>();
+  readonly commands: Map<string, unknown[]>;
   readonly botUserId: string;
   readonly appId: string;
   readonly guildId = "1200000000000000001";
   readonly channelId = "1300000000000000001";
-  private readonly world: World;
-  private readonly interactions = new Map<string, Interaction>();
-  private readonly byToken = new Map<string, Interaction>();
-  private readonly botMessages = new Map<string, BotMessage>();
+  /** Callbacks later than this after dispatch are refused with 10062. */
+  readonly callbackDeadlineMs: number;
+  private readonly state: FakeState;
+  private readonly gateway: FakeGateway;
+  private readonly rest: FakeRest;
   private readonly waiters = new Set<Waiter>();
-  private readonly failures: Failure[] = [];
-  private readonly wss: WebSocketServer;
-  private socket: WebSocket | null = null;
-  private session: Session | null = null;
-  private intents = 0;
-  private identifies = 0;
-  private resumes = 0;
 
   private constructor(
     private readonly server: Server,
-    private readonly opts: FakeDiscordOptions,
+    opts: FakeDiscordOptions,
   ) {
     this.botUserId = opts.botUserId ?? "1100000000000000001";
     // Applications made since 2019 share the bot user's id.
     this.appId = opts.appId ?? this.botUserId;
+    this.callbackDeadlineMs = opts.callbackDeadlineMs ?? INTERACTION_DEADLINE_MS;
     const bot = { id: this.botUserId, username: "zhengbao", bot: true };
-    this.world = { appId: this.appId, bot, guildId: this.guildId, channelId: this.channelId };
-    this.wss = new WebSocketServer({ server });
-    this.wss.on("connection", (ws, req) => this.onConnection(ws, req));
-    server.on("request", (req, res) => void this.onRequest(req, res));
+    const world = { appId: this.appId, bot, guildId: this.guildId, channelId: this.channelId };
+    this.state = new FakeState(world, defaultUser.id);
+    this.requests = this.state.requests;
+    this.channelMessages = this.state.channelMessages;
+    this.unknownRoutes = this.state.unknownRoutes;
+    this.faults = this.state.faults;
+    this.commands = this.state.commands;
+    const notify = () => this.notify();
+    this.gateway = new FakeGateway(server, world, {
+      ...(opts.guild === undefined ? {} : { guild: opts.guild }),
+      ...(opts.heartbeatIntervalMs === undefined ? {} : { heartbeatIntervalMs: opts.heartbeatIntervalMs }),
+      url: () => this.gatewayUrl,
+      faults: this.faults,
+      notify,
+    });
+    this.gatewayUrls = this.gateway.urls;
+    this.rest = new FakeRest(
+      this.state,
+      {
+        callbackDeadlineMs: this.callbackDeadlineMs,
+        ...(opts.token === undefined ? {} : { token: opts.token }),
+        gatewayUrl: () => this.gatewayUrl,
+      },
+      notify,
+    );
+    server.on("request", (req, res) => void this.rest.handle(req, res));
   }
 
   static async start(opts: FakeDiscordOptions = {}): Promise<FakeDiscord> {
@@ -204,11 +155,11 @@ export class FakeDiscord {
   }
 
   get identifyCount(): number {
-    return this.identifies;
+    return this.gateway.identifies;
   }
 
   get resumeCount(): number {
-    return this.resumes;
+    return this.gateway.resumes;
   }
 
   // ---- driving the client -------------------------------------------------------------------------
@@ -235,23 +186,29 @@ export class FakeDiscord {
 
   /** Dispatches a button click; `messageId` of a message the bot sent makes it the clicked message. */
   sendButton(customId: string, opts: SendOptions & { messageId?: string } = {}): SentInteraction {
-    const known = opts.messageId ? this.botMessages.get(opts.messageId) : undefined;
+    const known = opts.messageId ? this.state.botMessages.get(opts.messageId) : undefined;
     const place = { ...opts, ...(known ? { channelId: known.channel_id } : {}) };
-    const message = known ?? this.stubMessage(place);
+    const message = known ?? this.state.stubMessage(place);
     return this.sendInteraction(3, { custom_id: customId, component_type: 2 }, place, { message });
   }
 
-  /** Dispatches any interaction type (select menus, modals...) with the given `data`. */
+  /**
+   * Dispatches any interaction type (2 command, 3 component, 4 autocomplete, 5 modal) with the given
+   * `data`; the fake then accepts only the callback types Discord allows for that type.
+   */
   sendInteraction(
     type: number,
     data: Record<string, unknown>,
     opts: SendOptions = {},
     extra: Record<string, unknown> = {},
   ): SentInteraction {
-    const payload = interactionPayload(this.world, type, data, opts.user ?? defaultUser, opts, extra);
+    const user = opts.user ?? defaultUser;
+    const place = { ...opts, channelId: this.channelFor(opts, user.id) };
+    const payload = interactionPayload(this.state.world, type, data, user, place, extra);
     const interaction: Interaction = {
       id: payload.id,
       token: payload.token,
+      type,
       channelId: payload.channel_id,
       sentAt: Date.now(),
       acknowledged: false,
@@ -260,8 +217,8 @@ export class FakeDiscord {
       replies: [],
       inGuild: !opts.dm,
     };
-    this.interactions.set(interaction.id, interaction);
-    this.byToken.set(interaction.token, interaction);
+    this.state.interactions.set(interaction.id, interaction);
+    this.state.byToken.set(interaction.token, interaction);
     this.dispatch("INTERACTION_CREATE", payload);
     return { id: interaction.id, token: interaction.token };
   }
@@ -269,16 +226,17 @@ export class FakeDiscord {
   /** Dispatches MESSAGE_CREATE from a user; returns the message id (what a reply references). */
   sendMessage(content: string, opts: SendOptions = {}): string {
     const needed = opts.dm ? intentBits.directMessages : intentBits.guildMessages;
-    if (this.session && (this.intents & needed) === 0) {
+    if (this.gateway.hasSession && (this.gateway.intents & needed) === 0) {
       throw new Error(`the client did not identify with intent ${needed}; Discord would not deliver this`);
     }
     const user = opts.user ?? defaultUser;
-    const channelId = opts.channelId ?? (opts.dm ? `9${user.id.slice(1)}` : this.channelId);
-    const message = messagePayload(this.world, user, channelId, { content }, [], !opts.dm);
+    const channelId = this.channelFor(opts, user.id);
+    const message = messagePayload(this.state.world, user, channelId, { content }, [], !opts.dm);
+    this.state.userMessages.set(message.id, channelId);
     const mentioned = content.includes(`<@${this.botUserId}>`) || content.includes(`<@!${this.botUserId}>`);
     this.dispatch("MESSAGE_CREATE", {
       ...message,
-      mentions: mentioned ? [userPayload(this.world.bot)] : [],
+      mentions: mentioned ? [userPayload(this.state.world.bot)] : [],
       ...(opts.dm ? { channel_type: 1 } : {}),
     });
     return message.id;
@@ -294,24 +252,17 @@ export class FakeDiscord {
    * replay; a client that identifies anew instead never gets it, as with Discord.
    */
   dispatch(t: string, d: unknown): void {
-    if (!this.session) throw new Error("no gateway session yet: log the client in first");
-    const packet = { op: 0 as const, t, s: ++this.session.seq, d };
-    this.session.log.push(packet);
-    this.socket?.send(JSON.stringify(packet));
+    this.gateway.dispatch(t, d);
   }
 
   /** Closes the gateway from the server side: 4000 makes discord.js resume, 1000 re-identify. */
   closeGateway(code = 4000): void {
-    const socket = this.socket;
-    this.socket = null;
-    socket?.close(code, "closed by fake");
+    this.gateway.close(code);
   }
 
   /** Drops the gateway connection without a close frame (the client sees 1006 and resumes). */
   terminateGateway(): void {
-    const socket = this.socket;
-    this.socket = null;
-    socket?.terminate();
+    this.gateway.terminate();
   }
 
   /**
@@ -325,20 +276,43 @@ export class FakeDiscord {
     opts: { times?: number; retryAfterSec?: number; code?: number } = {},
   ): void {
     const { times = 1, retryAfterSec = 0.05, code = 0 } = opts;
-    this.failures.push({ pattern, status, times, retryAfterSec, code });
+    this.rest.failNext(pattern, status, times, retryAfterSec, code);
+  }
+
+  /** The channel of an event; a guild channel seen for the first time is created (CHANNEL_CREATE) first. */
+  private channelFor(place: Place, userId: string): string {
+    const known = place.channelId === undefined || this.state.channels.has(place.channelId);
+    const id = this.state.channelFor(place, userId);
+    if (!known && !place.dm && this.gateway.hasSession) {
+      this.dispatch("CHANNEL_CREATE", {
+        ...textChannelPayload(this.state.world),
+        id,
+        name: `channel-${id.slice(-4)}`,
+      });
+    }
+    return id;
+  }
+
+  /** Requests the fake refused (status 400 and up, injected failures included), for assertions. */
+  get refused(): CapturedRequest[] {
+    return this.requests.filter((r) => r.status >= 400);
   }
 
   // ---- waiting for the client ---------------------------------------------------------------------
 
   /** Resolves once the gateway is identified or resumed (at once when it is). */
   gatewayReady(timeoutMs = 3000): Promise<void> {
-    const ready = this.waitFor(() => (this.socket ? true : undefined), timeoutMs, "gateway READY or RESUMED");
+    const ready = this.waitFor(
+      () => (this.gateway.connected ? true : undefined),
+      timeoutMs,
+      "gateway READY or RESUMED",
+    );
     return ready.then(() => undefined);
   }
 
   /** Every response to the interaction so far, in order. */
   repliesTo(interactionId: string): Reply[] {
-    return this.interactions.get(interactionId)?.replies ?? [];
+    return this.state.interactions.get(interactionId)?.replies ?? [];
   }
 
   /**
@@ -376,8 +350,7 @@ export class FakeDiscord {
   /** Destroy the client first: a client left running reconnects forever and keeps the test process alive. */
   async stop(): Promise<void> {
     for (const waiter of [...this.waiters]) waiter.cancel(new Error("fake Discord stopped"));
-    for (const client of this.wss.clients) client.terminate();
-    await new Promise<void>((resolve) => this.wss.close(() => resolve()));
+    await this.gateway.stop();
     this.server.closeAllConnections();
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
   }
@@ -411,295 +384,6 @@ export class FakeDiscord {
 
   private notify(): void {
     for (const waiter of [...this.waiters]) waiter.check();
-  }
-
-  // ---- gateway ------------------------------------------------------------------------------------
-
-  private onConnection(ws: WebSocket, req: IncomingMessage): void {
-    this.gatewayUrls.push(req.url ?? "");
-    const send = (payload: unknown) => ws.send(JSON.stringify(payload));
-    send({ op: 10, d: { heartbeat_interval: this.opts.heartbeatIntervalMs ?? 41250 } });
-    ws.on("message", (raw) => {
-      try {
-        const { op, d } = JSON.parse(raw.toString()) as { op: number; d: Record<string, unknown> | null };
-        if (op === 1) send({ op: 11 });
-        else if (op === 2) this.identify(ws, d ?? {});
-        else if (op === 6) this.resume(ws, d ?? {});
-      } catch (error) {
-        this.faults.push(`gateway: ${String(error)}`);
-      }
-    });
-    ws.on("close", () => {
-      if (this.socket === ws) this.socket = null;
-    });
-  }
-
-  private identify(ws: WebSocket, d: Record<string, unknown>): void {
-    this.identifies++;
-    this.intents = typeof d.intents === "number" ? d.intents : 0;
-    this.session = { id: snowflake(), seq: 0, log: [] };
-    this.socket = ws;
-    const withGuild = this.opts.guild ?? true;
-    this.dispatch("READY", readyPayload(this.world, this.session.id, this.gatewayUrl, withGuild));
-    if (withGuild) this.dispatch("GUILD_CREATE", guildCreatePayload(this.world));
-    this.notify();
-  }
-
-  private resume(ws: WebSocket, d: Record<string, unknown>): void {
-    this.resumes++;
-    const session = this.session;
-    if (!session || d.session_id !== session.id) {
-      // Invalid session, not resumable: discord.js then identifies anew.
-      ws.send(JSON.stringify({ op: 9, d: false }));
-      return;
-    }
-    const seq = typeof d.seq === "number" ? d.seq : 0;
-    for (const packet of session.log) if (packet.s > seq) ws.send(JSON.stringify(packet));
-    this.socket = ws;
-    this.dispatch("RESUMED", null);
-    this.notify();
-  }
-
-  // ---- REST ---------------------------------------------------------------------------------------
-
-  private async onRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const chunks: Buffer[] = [];
-    for await (const chunk of req) chunks.push(chunk as Buffer);
-    const raw = Buffer.concat(chunks);
-    const url = new URL(req.url ?? "/", "http://127.0.0.1");
-    const captured: CapturedRequest = {
-      method: req.method ?? "GET",
-      path: decodeURIComponent(url.pathname).replace(/^\/api\/v\d+/, ""),
-      query: Object.fromEntries(url.searchParams),
-      body: undefined,
-      files: [],
-      status: 0,
-      authorized: req.headers.authorization !== undefined,
-    };
-    let status = 500;
-    let json: unknown;
-    let headers: Record<string, string> = {};
-    try {
-      const contentType = req.headers["content-type"] ?? "";
-      if (contentType.startsWith("multipart/form-data")) {
-        const { fields, files } = parseMultipart(raw, contentType);
-        const payload = fields.get("payload_json");
-        captured.body = payload === undefined ? undefined : JSON.parse(payload);
-        captured.files = files;
-      } else if (raw.length > 0) {
-        captured.body = contentType.includes("json")
-          ? JSON.parse(raw.toString("utf8"))
-          : raw.toString("utf8");
-      }
-      const failure = this.takeFailure(`${captured.method} ${captured.path}`);
-      if (failure) {
-        status = failure.status;
-        json = {
-          message: `fake failure ${status}`,
-          code: failure.code,
-          retry_after: failure.retryAfterSec,
-          global: false,
-        };
-        if (status === 429) headers = { "retry-after": String(failure.retryAfterSec) };
-      } else {
-        [status, json] = this.route(captured);
-      }
-    } catch (error) {
-      this.faults.push(`${captured.method} ${captured.path}: ${String(error)}`);
-      json = { message: "fake Discord fault", code: 0 };
-    }
-    captured.status = status;
-    this.requests.push(captured);
-    if (json === undefined) res.writeHead(status, headers).end();
-    else res.writeHead(status, { ...headers, "content-type": "application/json" }).end(JSON.stringify(json));
-    this.notify();
-  }
-
-  private takeFailure(route: string): Failure | undefined {
-    const failure = this.failures.find((f) => f.pattern.test(route));
-    if (failure && --failure.times === 0) this.failures.splice(this.failures.indexOf(failure), 1);
-    return failure;
-  }
-
-  // Each route is matched against "METHOD /path"; a handler gets the capture groups.
-  private readonly routes: [RegExp, (r: CapturedRequest, m: string[], body: MessageBody) => Answer][] = [
-    [
-      /^GET \/gateway\/bot$/,
-      () => [200, { url: this.gatewayUrl, shards: 1, session_start_limit: sessionLimit }],
-    ],
-    [/^GET \/gateway$/, () => [200, { url: this.gatewayUrl }]],
-    [/^GET \/users\/@me$/, () => [200, userPayload(this.world.bot)]],
-    [
-      /^GET \/applications\/@me$/,
-      () => [200, { id: this.appId, name: "政报通", flags: 0, bot_public: true }],
-    ],
-    [
-      /^POST \/interactions\/(\d+)\/([^/]+)\/callback$/,
-      (r, [, id = "", token = ""], body) => this.callback(r, id, token, body),
-    ],
-    [
-      /^(GET|PATCH|DELETE|POST) \/webhooks\/\d+\/([^/]+)(?:\/messages\/([^/]+))?$/,
-      (r, [, method = "", token = "", messageId], body) => this.webhook(r, method, token, messageId, body),
-    ],
-    [
-      /^POST \/channels\/(\d+)\/messages$/,
-      (r, [, channelId = ""], body) => this.channelMessage(r, channelId, body),
-    ],
-    [
-      /^(PATCH|DELETE) \/channels\/\d+\/messages\/(\d+)$/,
-      (_r, [, method, id = ""], body) => {
-        const message = this.botMessages.get(id);
-        if (!message) return [404, { message: "Unknown Message", code: 10008 }];
-        if (method === "DELETE") return [204];
-        return [200, Object.assign(message, body)];
-      },
-    ],
-    [/^POST \/channels\/\d+\/typing$/, () => [204]],
-    [
-      /^GET \/channels\/(\d+)$/,
-      (_r, [, id]) => (id === this.channelId ? [200, textChannelPayload(this.world)] : unknownChannel),
-    ],
-    [
-      /^PUT \/applications\/\d+(?:\/guilds\/(\d+))?\/commands$/,
-      (r, [, guildId]) => {
-        const list = Array.isArray(r.body) ? (r.body as Record<string, unknown>[]) : [];
-        const registered = list.map((c) => ({
-          id: snowflake(),
-          application_id: this.appId,
-          version: "1",
-          ...c,
-        }));
-        this.commands.set(guildId ?? "global", registered);
-        return [200, registered];
-      },
-    ],
-  ];
-
-  private route(r: CapturedRequest): Answer {
-    const route = `${r.method} ${r.path}`;
-    for (const [pattern, handle] of this.routes) {
-      const m = pattern.exec(route);
-      if (m) return handle(r, [...m], (r.body ?? {}) as MessageBody);
-    }
-    this.unknownRoutes.push(route);
-    return [404, { message: "404: Not Found", code: 0 }];
-  }
-
-  private callback(r: CapturedRequest, id: string, token: string, body: MessageBody): Answer {
-    const interaction = this.interactions.get(id);
-    const deadline = this.opts.callbackDeadlineMs ?? Number.POSITIVE_INFINITY;
-    if (!interaction || interaction.token !== token || Date.now() - interaction.sentAt > deadline) {
-      return [404, { message: "Unknown interaction", code: 10062 }];
-    }
-    if (interaction.acknowledged) {
-      return [400, { message: "Interaction has already been acknowledged.", code: 40060 }];
-    }
-    interaction.acknowledged = true;
-    const type = typeof body.type === "number" ? body.type : 0;
-    const data = (body.data ?? {}) as MessageBody;
-    const flags = (data.flags ?? 0) | (type === 5 ? loadingFlag : 0);
-    if (type === 4 || type === 5)
-      interaction.original = this.botMessage(interaction, { ...data, flags }, r.files);
-    if (type === 7 && interaction.original) Object.assign(interaction.original, data);
-    if (type === 6 && !interaction.original) interaction.original = this.stubMessage({});
-    this.addReply(interaction, "callback", type, data, r, type === 8 ? null : interaction.original);
-    if (r.query.with_response !== "true") return [204];
-    const message = interaction.original;
-    return [
-      200,
-      {
-        interaction: {
-          id,
-          type: 2,
-          response_message_id: message?.id,
-          response_message_loading: type === 5,
-          response_message_ephemeral: ((message?.flags ?? 0) & ephemeralFlag) !== 0,
-        },
-        resource: { type, ...(message && type !== 8 ? { message } : {}) },
-      },
-    ];
-  }
-
-  private webhook(
-    r: CapturedRequest,
-    method: string,
-    token: string,
-    messageId: string | undefined,
-    body: MessageBody,
-  ): Answer {
-    const interaction = this.byToken.get(token);
-    if (!interaction) return [404, { message: "Unknown Webhook", code: 10015 }];
-    if (method === "POST" && !messageId) {
-      const message = this.botMessage(interaction, body, r.files);
-      this.addReply(interaction, "followup", null, body, r, message);
-      return [200, message];
-    }
-    const message =
-      messageId === "@original" ? interaction.original : (this.botMessages.get(messageId ?? "") ?? null);
-    if (!message) return [404, { message: "Unknown Message", code: 10008 }];
-    if (method === "GET") return [200, message];
-    if (method === "DELETE") {
-      this.addReply(interaction, "delete", null, {}, r, message);
-      return [204];
-    }
-    // An edit ends the "thinking..." state of a deferred reply.
-    Object.assign(message, body, { flags: (message.flags ?? 0) & ~loadingFlag });
-    this.addReply(interaction, "edit", null, body, r, message);
-    return [200, message];
-  }
-
-  private channelMessage(r: CapturedRequest, channelId: string, body: MessageBody): Answer {
-    const inGuild = channelId === this.channelId;
-    const message = messagePayload(this.world, this.world.bot, channelId, body, r.files, inGuild);
-    this.botMessages.set(message.id, message);
-    const reference = body.message_reference as { message_id?: string } | undefined;
-    this.channelMessages.push({
-      id: message.id,
-      channelId,
-      replyTo: reference?.message_id ?? null,
-      payload: body,
-      files: r.files,
-      request: r,
-    });
-    return [200, message];
-  }
-
-  private stubMessage(place: Place): BotMessage {
-    const channelId = place.channelId ?? (place.dm ? `9${defaultUser.id.slice(1)}` : this.channelId);
-    const message = messagePayload(this.world, this.world.bot, channelId, { content: "" }, [], !place.dm);
-    this.botMessages.set(message.id, message);
-    return message;
-  }
-
-  private botMessage(interaction: Interaction, body: MessageBody, files: CapturedFile[]): BotMessage {
-    const message = {
-      ...messagePayload(this.world, this.world.bot, interaction.channelId, body, files, interaction.inGuild),
-      webhook_id: this.appId,
-      application_id: this.appId,
-    };
-    this.botMessages.set(message.id, message);
-    return message;
-  }
-
-  private addReply(
-    interaction: Interaction,
-    kind: Reply["kind"],
-    callbackType: number | null,
-    payload: MessageBody,
-    request: CapturedRequest,
-    message: BotMessage | null,
-  ): void {
-    const ephemeral = ((payload.flags ?? 0) & ephemeralFlag) !== 0;
-    interaction.replies.push({
-      interactionId: interaction.id,
-      kind,
-      callbackType,
-      payload,
-      ephemeral,
-      messageId: message?.id ?? null,
-      files: request.files,
-      request,
-    });
   }
 }
 
