@@ -46,9 +46,9 @@ const OPENING = /^各位代表[：:！!]?/;
 // Title-block lines kept before "各位代表": the title, the date and meeting line, the speaker line.
 const TITLE_LINE = /政府工作报告/;
 export const DATE_LINE =
-  /^[—―－\-─]*\s*([0-9０-９]{4}|[一二三四五六七八九〇○零]{4})年.{1,6}月.{1,6}日在(.+?)(会议|大会)上/;
+  /^[—―－\-─（(]*\s*([0-9０-９]{4}|[一二三四五六七八九〇○零]{4})年.{1,6}月.{1,6}日在(.+?)(会议|大会)上/;
 export const SPEAKER_LINE =
-  /(总理|省长|代省长|市长|代市长|区长|代区长|县长|代县长|主席|代主席|旗长)[\s\u3000]*[\u4e00-\u9fa5][\u4e00-\u9fa5\u3000 ]{0,5}$/;
+  /(总理|省长|代省长|市长|代市长|区长|代区长|县长|代县长|主席|代主席|旗长)[\s\u3000]*[\u4e00-\u9fa5][\u4e00-\u9fa5\u3000 ·]{0,9}$/;
 
 const OPENERS = /[《“（(【「‘，、]$/;
 const CLOSERS = /^[》”）)】」’，。、；：！？%％]/;
@@ -82,13 +82,41 @@ function splitUnits(
       joins += parts.length - 1;
       return parts.join("");
     });
-    return { units, layout: "blocks", joins };
+    return { units: joinLeadIns(units), layout: "blocks", joins: joins + blocks.length - units.length };
   }
   return {
     units: lines.map((l) => l.trim()).filter((l) => l !== ""),
     layout: "lines",
     joins: 0,
   };
+}
+
+const NUMBERED =
+  /^([（(][一二三四五六七八九十]+[）)]|[一二三四五六七八九十]+、|第[一二三四五六七八九十]+[，、]|\d+[.．、]|——)/;
+
+/**
+ * A wiki page sets a bold lead-in apart as its own block: "今年经济社会发展的主要预期目标是：" then
+ * "国内生产总值增长7.5％；…". The report prints them as one paragraph; a short block naming targets and
+ * ending in "：" joins the next one unless that one starts a numbered item or a dash list. (Other
+ * lead-ins, "今年改革的重点任务是：", introduce several paragraphs and stay apart.)
+ */
+function joinLeadIns(units: string[]): string[] {
+  const out: string[] = [];
+  let pending: string | null = null;
+  for (const u of units) {
+    if (pending !== null && !NUMBERED.test(u) && !OPENING.test(u)) {
+      out.push(pending + u);
+      pending = null;
+      continue;
+    }
+    if (pending !== null) out.push(pending);
+    pending = null;
+    if (u.length <= 30 && /(目标|指标).{0,4}[：:]$/.test(u) && !OPENING.test(u) && !NUMBERED.test(u))
+      pending = u;
+    else out.push(u);
+  }
+  if (pending !== null) out.push(pending);
+  return out;
 }
 
 /** One paragraph per line, but a link or a subscript broke some lines: join them back. */
@@ -137,7 +165,14 @@ function trimHead(units: string[], removed: string[]): string[] {
       break;
     }
   }
-  for (const i of [title, date, speaker]) if (i >= 0) keep.add(i);
+  // "毛伟明" alone under the date line is the speaker line without a title.
+  const bareName =
+    speaker < 0 && date >= 0
+      ? head.findIndex(
+          (u, i) => i > date && i <= date + 4 && /^[\u4e00-\u9fa5]{2,4}$/.test(u) && !isChrome(u),
+        )
+      : -1;
+  for (const i of [title, date, speaker, bareName]) if (i >= 0) keep.add(i);
   head.forEach((u, i) => {
     if (!keep.has(i)) removed.push(u);
   });

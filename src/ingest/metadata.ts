@@ -154,7 +154,8 @@ function headingYears(
     const y = yearIn(p.text);
     if (y === null || y > year || y < year - 1) continue;
     const kind = classifySection(p.text);
-    if (kind === "review" && review === null) review = y;
+    // A review is of a past year: "三、2026年主要工作" in a 2026 report is its plan, whatever the keyword says.
+    if (kind === "review" && review === null && y < year) review = y;
     if (kind === "plan" && target === null) target = y;
   }
   return { review, target };
@@ -179,9 +180,13 @@ export function detectMetadata(
   const opening = lines.findIndex((l) => /^各位代表/.test(l));
   const head = opening >= 0 ? lines.slice(0, opening) : lines.slice(0, 3);
   const dateLine = head.find((l) => DATE_LINE.test(l)) ?? null;
+  const dateAt = dateLine === null ? -1 : head.indexOf(dateLine);
   const speakerLine =
     head.find((l) => l.length <= 30 && SPEAKER_LINE.test(l) && !DATE_LINE.test(l) && !/[，。]/.test(l)) ??
-    null;
+    // "毛伟明" alone under the date line: the speaker line without a title.
+    (dateAt >= 0 && /^[\u4e00-\u9fa5]{2,4}$/.test(head[dateAt + 1] ?? "")
+      ? (head[dateAt + 1] as string)
+      : null);
   const titleLine = head.find((l) => /政府工作报/.test(l) && l.length <= 40) ?? containerTitle ?? null;
 
   const regionRaw = o.region !== undefined ? (provinceNamed(o.region) ?? o.region) : undefined;

@@ -39,6 +39,7 @@ export interface CorpusView {
 const SHORT_HAN = 10_000;
 // Shorter paragraphs ("各位代表！", "一、2025年工作回顾") repeat across reports by design.
 const DUPLICATE_MIN = 30;
+const DUPLICATE_PARAGRAPHS = 3;
 const TARGETS_PARAGRAPH = /主要预期目标|预期目标[是为]|主要目标[是为]|发展目标[是为]/;
 
 export function buildCorpusView(
@@ -93,6 +94,10 @@ export function buildIngestionReport(
         .map((s) => `「${s.heading}」`)
         .join("")}${unclassified.length > 4 ? "…" : ""}`,
     );
+  // "三、2026年主要工作" reads as review (主要工作) but is this year's plan: its targets would count as achieved.
+  for (const s of sections)
+    if (s.kind === "review" && s.year !== null && s.year >= entry.year)
+      warnings.push(`「${s.heading}」被识别为回顾，但标题年份是报告年份：这部分的目标会被当成已完成的数`);
   const targetCount = (statements["target annual"] ?? 0) + (statements["target multi-year"] ?? 0);
   if (targetCount === 0) warnings.push("没有找到任何目标表述（target）：/target 对这份报告将答不出");
   if (!paragraphs.some((p) => p.sectionKind === "review"))
@@ -107,7 +112,9 @@ export function buildIngestionReport(
     const owner = corpus.paragraphOwner.get(p.text);
     if (owner && owner !== entry.id) dupes.set(owner, (dupes.get(owner) ?? 0) + 1);
   }
-  for (const [owner, n] of dupes) warnings.push(`${n} 段与已有报告 ${owner} 的段落完全相同：是否重复导入？`);
+  // One shared paragraph is a formula ("现在，我代表省人民政府向大会报告工作，请予审议…"); a re-import shares many.
+  for (const [owner, n] of dupes)
+    if (n >= DUPLICATE_PARAGRAPHS) warnings.push(`${n} 段与已有报告 ${owner} 的段落完全相同：是否重复导入？`);
 
   for (const name of [entry.region, ...entry.aliases]) {
     const other = corpus.names.get(name);
