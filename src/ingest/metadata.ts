@@ -3,7 +3,7 @@
  * speaker line, and the years its review and its targets are about. Every field records where it came
  * from so the ingestion report can show a guess as a guess; a flag overrides any of them.
  */
-import { classifySection, type Paragraph } from "../corpus/structure.ts";
+import type { Paragraph } from "../corpus/structure.ts";
 import { DATE_LINE, SPEAKER_LINE } from "./clean.ts";
 import { IngestError } from "./formats/source.ts";
 import {
@@ -153,7 +153,7 @@ function headingYears(
     if (!p.isHeading || p.headings.length !== 1) continue;
     const y = yearIn(p.text);
     if (y === null || y > year || y < year - 1) continue;
-    const kind = classifySection(p.text);
+    const kind = p.sectionKind;
     // A review is of a past year: "三、2026年主要工作" in a 2026 report is its plan, whatever the keyword says.
     if (kind === "review" && review === null && y < year) review = y;
     if (kind === "plan" && target === null) target = y;
@@ -201,7 +201,7 @@ export function detectMetadata(
     (titleLine ? yearIn(titleLine) : null) ??
     (dateLine ? yearIn(dateLine) : null) ??
     paragraphs
-      .filter((p) => p.isHeading && classifySection(p.text) === "review")
+      .filter((p) => p.isHeading && p.sectionKind === "review")
       .map((p) => yearIn(p.text))
       .map((y) => (y === null ? null : y + 1))
       .find((y) => y !== null) ??

@@ -4,7 +4,7 @@
  */
 import type { Report } from "../corpus/corpus.ts";
 import type { ReportEntry } from "../corpus/manifest.ts";
-import { classifySection, type Paragraph, type SectionKind } from "../corpus/structure.ts";
+import type { Paragraph, SectionKind } from "../corpus/structure.ts";
 import { extractReportStatements } from "../facts/extract.ts";
 import type { Matcher } from "../facts/mentions.ts";
 import { yearIn } from "./metadata.ts";
@@ -61,7 +61,8 @@ function sectionsOf(paragraphs: Paragraph[]): SectionSummary[] {
   const out: SectionSummary[] = [];
   for (const p of paragraphs) {
     if (p.isHeading && p.headings.length === 1) {
-      out.push({ heading: p.text, kind: classifySection(p.text), year: yearIn(p.text), paragraphs: 0 });
+      // The parser's own kind for the heading, so the report shows what answers will use.
+      out.push({ heading: p.text, kind: p.sectionKind, year: yearIn(p.text), paragraphs: 0 });
     } else if (out.length > 0 && p.section === out[out.length - 1]?.heading) {
       (out[out.length - 1] as SectionSummary).paragraphs++;
     }
