@@ -16,6 +16,11 @@ async function exercise(h: Harness): Promise<void> {
   await ask("help");
   await ask("source", { id: "linzi-2023#19" });
   await ask("target", { region: "火星", indicator: "GDP" });
+  await ask("figure", { region: "临", indicator: "财政收入" });
+  await ask("compare", { indicator: "城镇新增就业" });
+  // The longest paragraph of the corpus, and a question at the 500-character limit (a long footer).
+  await ask("source", { id: "licheng-2023#11" });
+  await ask("ask", { question: "发展".repeat(250) });
   const first = await ask("ask", { question: "充电桩" });
   const more = fake.sendButton("zb1:more:2::充电桩", { messageId: first.messageId ?? "", user: newUser() });
   await fake.waitForReply(more.id, { timeoutMs: 5000 });

@@ -1,5 +1,6 @@
 // Proves the fake Discord drives an unmodified discord.js client: login, every kind of interaction reply,
-// mention chat, gateway drops, load, injected REST failures and a clean shutdown.
+// mention chat, gateway drops, load, injected REST failures and a clean shutdown. That it refuses what
+// Discord refuses is fake-strict.test.ts.
 import { once } from "node:events";
 import { setTimeout as sleep } from "node:timers/promises";
 import {
@@ -240,7 +241,16 @@ describe("fake Discord with a discord.js client", () => {
     expect(pair.errors.pop()).toMatchObject({ status: 403, code: 50013 });
   });
 
-  test("records no fault and no handler error", () => {
+  test("creates a guild channel (CHANNEL_CREATE) the first time an event happens in it", async () => {
+    const channelId = "1300000000000000099";
+    const asked = fake.sendMention("你好", { channelId });
+    const reply = await fake.waitForChannelMessage({ replyTo: asked });
+    expect(reply.channelId).toBe(channelId);
+    expect(pair.client.channels.cache.has(channelId)).toBe(true);
+  });
+
+  test("records no fault and no handler error, and refused only the injected failures", () => {
+    expect(fake.refused.map((r) => r.status)).toEqual([500, 429, 403]);
     expect(fake.faults).toEqual([]);
     expect(fake.unknownRoutes).toEqual([]);
     expect(pair.errors).toEqual([]);
@@ -248,7 +258,7 @@ describe("fake Discord with a discord.js client", () => {
 });
 
 describe("fake Discord limits", () => {
-  test("answers a callback after the deadline with Unknown interaction", async () => {
+  test("answers a callback after the (tightened) deadline with Unknown interaction", async () => {
     const { fake, client, errors } = await startPair({ callbackDeadlineMs: 10 });
     try {
       const { id } = fake.sendCommand("late");
