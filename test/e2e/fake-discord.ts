@@ -216,6 +216,7 @@ export class FakeDiscord {
       original: (extra.message as BotMessage | undefined) ?? null,
       replies: [],
       inGuild: !opts.dm,
+      ...focusedTypeOf(type, data),
     };
     this.state.interactions.set(interaction.id, interaction);
     this.state.byToken.set(interaction.token, interaction);
@@ -385,6 +386,16 @@ export class FakeDiscord {
   private notify(): void {
     for (const waiter of [...this.waiters]) waiter.check();
   }
+}
+
+/** The type of the focused option of an autocomplete interaction, nested in subcommands or not. */
+function focusedTypeOf(type: number, data: Record<string, unknown>): { focusedType?: number } {
+  if (type !== 4) return {};
+  const find = (options: CommandOption[]): CommandOption | undefined =>
+    options.find((o) => o.focused) ??
+    options.flatMap((o) => (o.options ? [find(o.options)] : [])).find(Boolean);
+  const focused = find((data.options as CommandOption[] | undefined) ?? []);
+  return focused ? { focusedType: focused.type } : {};
 }
 
 function toOptions(options: CommandOption[] | Record<string, string | number | boolean>): CommandOption[] {

@@ -254,6 +254,24 @@ describe("strict fake Discord: refuses what Discord refuses", () => {
     expect(fieldCodes(asMessage, "type")).toEqual(["BASE_TYPE_CHOICES"]);
   });
 
+  test("autocomplete choices must have the focused option's type", async () => {
+    const year = fake.sendAutocomplete("target", [{ name: "year", type: 4, value: "20" }], "year");
+    const sent = await callback(fake, year, {
+      type: 8,
+      data: { choices: [{ name: "2024年", value: "2024" }] },
+    });
+    expect(fieldCodes(sent, "data.choices.0.value")).toEqual(["AUTOCOMPLETE_CHOICE_TYPE_INVALID"]);
+    const ok = fake.sendAutocomplete("target", [{ name: "year", type: 4, value: "20" }], "year");
+    expect(
+      (await callback(fake, ok, { type: 8, data: { choices: [{ name: "2024年", value: 2024 }] } })).status,
+    ).toBe(204);
+  });
+
+  test("whitespace alone is an empty message → 50006", async () => {
+    const sent = await callback(fake, command(), message({ content: " \n " }));
+    expect(sent.json?.code).toBe(50006);
+  });
+
   test("a component click cannot be answered with autocomplete choices", async () => {
     const sent = await callback(fake, fake.sendButton("b"), { type: 8, data: { choices: [] } });
     expect(fieldCodes(sent, "type")).toEqual(["BASE_TYPE_CHOICES"]);

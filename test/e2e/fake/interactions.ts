@@ -106,7 +106,10 @@ export class InteractionRoutes {
         keptAttachments: original.attachments?.map((a) => a.id) ?? [],
       });
     }
-    const problems = [...schemaProblems(schema, body), ...(type === 8 ? choiceProblems(body.data) : [])];
+    const problems = [
+      ...schemaProblems(schema, body),
+      ...(type === 8 ? choiceProblems(body.data, interaction.focusedType) : []),
+    ];
     return problems.length ? invalidFormBody(problems) : null;
   }
 

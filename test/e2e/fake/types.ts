@@ -59,6 +59,8 @@ export interface Interaction {
   original: BotMessage | null;
   replies: Reply[];
   inGuild: boolean;
+  /** For autocomplete: the type of the option being typed (3 string, 4 integer, 10 number). */
+  focusedType?: number;
 }
 
 /** An HTTP status and a JSON body; no body means an empty response (204). */

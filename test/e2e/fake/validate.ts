@@ -309,7 +309,8 @@ export function checkMessage(m: MessageCheck): Answer | null {
   const result = m.after ?? body;
   const files = m.files.length + asList(result.attachments).length;
   const empty =
-    len(result.content) === 0 &&
+    // Discord trims content: whitespace alone is an empty message.
+    (typeof result.content !== "string" || result.content.trim() === "") &&
     asList(result.embeds).length === 0 &&
     asList(result.components).length === 0 &&
     asList(result.sticker_ids).length === 0 &&
@@ -318,8 +319,17 @@ export function checkMessage(m: MessageCheck): Answer | null {
   return empty ? emptyMessage : null;
 }
 
-/** Autocomplete choices beyond the schema: at most 25, names 1-100, string values at most 100. */
-export function choiceProblems(data: unknown): FieldError[] {
+const CHOICE_VALUE: Record<number, (v: unknown) => boolean> = {
+  3: (v) => typeof v === "string",
+  4: (v) => Number.isInteger(v),
+  10: (v) => typeof v === "number" && Number.isFinite(v),
+};
+
+/**
+ * Autocomplete choices beyond the schema: at most 25, names 1-100, string values at most 100, and each
+ * value of the focused option's type (a string choice for an integer option is refused).
+ */
+export function choiceProblems(data: unknown, focusedType?: number): FieldError[] {
   const choices = asList(asObj(data).choices);
   const out: FieldError[] = [];
   if (choices.length > DISCORD_LIMITS.choices)
@@ -335,6 +345,14 @@ export function choiceProblems(data: unknown): FieldError[] {
     }
     if (len(c.value) > DISCORD_LIMITS.choiceValue) {
       out.push(maxLength(["data", "choices", n, "value"], DISCORD_LIMITS.choiceValue));
+    }
+    const fits = focusedType === undefined ? undefined : CHOICE_VALUE[focusedType];
+    if (fits && !fits(c.value)) {
+      out.push({
+        path: ["data", "choices", n, "value"],
+        code: "AUTOCOMPLETE_CHOICE_TYPE_INVALID",
+        message: `Must be a value of option type ${focusedType}`,
+      });
     }
   });
   return out;
