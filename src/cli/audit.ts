@@ -113,7 +113,7 @@ function render(r: AuditResult, errorsShown: number): string {
   if (errorsShown > 0 && r.errors.length > 0) {
     out.push("", `first ${Math.min(errorsShown, r.errors.length)} errors:`);
     for (const e of r.errors.slice(0, errorsShown)) {
-      out.push(`  [${e.class}] ${e.reportId}: ${e.detail}`, `      ${e.sentence.slice(0, 90)}`);
+      out.push(`  [${e.class}] ${e.reportId}: ${e.detail} | ${e.sentence.slice(0, 60)}`);
     }
   }
   return `${out.join("\n")}\n`;

@@ -3,10 +3,11 @@
  * A statement's `text` is a clause of its sentence and holds the value's digits verbatim.
  */
 import type { Corpus, Report } from "../corpus/corpus.ts";
-import { type Paragraph, parseReport } from "../corpus/structure.ts";
+import { isMixedHeading, type Paragraph, parseReport } from "../corpus/structure.ts";
 import type { Lexicon } from "./lexicon.ts";
 import { buildMatcher, findMentions, type Matcher, type Mention, unitFits } from "./mentions.ts";
 import { findNumbers, type NumberExpr } from "./numbers.ts";
+import { periodOf } from "./period.ts";
 
 export interface Statement {
   region: string;
@@ -33,6 +34,13 @@ export interface Statement {
   headline: boolean;
   /** Statements sharing a group come from one subject in one clause chain ("2778亿元、增长17.8%"). */
   group: string;
+  /**
+   * The year the figure describes, or the first year of its span: a 2025 report's review is about 2024
+   * (manifest reviewYear), its targets about 2025 (targetYear); "年均增长5.9%" in a 十四五 review about 2021.
+   */
+  about: number;
+  /** The last year of a span ("十四五": 2025), null for one year. */
+  aboutEnd: number | null;
 }
 
 const CLAUSE_BREAK = /[，,；;：:]/;
@@ -49,10 +57,11 @@ const LOOKING_BACK = /^(过去五年|五年来|过去一年|一年来|去年|上
 const FRONT_QUALIFIER = /(力争|预计|可比|超过|约)/;
 const QUALITATIVE = /同步|保持|稳定|平衡|缩小|提质增效|合理增长|稳中有升|稳中有进|持续增长|基本持平/;
 const TARGETS_PARAGRAPH = /主要预期目标|预期目标[是为]|主要目标[是为]|发展目标[是为]/;
-// Said of the statement's own clauses: "年均增长5.9%", "到2030年", "“十五五”时期" (not "年均浓度").
-const MULTI_YEAR_TEXT =
-  /十[一二三四五六七八九]五|年均(增长|增速|提高|下降|降低|分别)|五年(来|累计|增长)|过去五年|今后五年|到20\d\d年/;
 const MAX_GAP = 18;
+// Under a heading that reviews and plans at once, a sentence is a plan when it speaks of aims.
+const PLAN_SENTENCE = /今年|预期目标|主要目标|目标[是为]|力争|争取|计划|将|要(?!求|素|点)|纲要|到20\d\d年|今后|十五五/;
+// A paragraph that opens on five years speaks of them throughout ("过去五年，…", "“十四五”时期，…").
+const FIVE_YEAR_OPENING = /^(过去五年|五年来|“?十[一二三四五六七八九]五”?(时期|期间|以来))/;
 
 interface Clause {
   start: number;
@@ -77,12 +86,14 @@ function stripEnd(s: string): string {
 }
 
 interface Context {
-  report: Report;
+  report: Pick<Report, "id" | "region" | "year"> & { reviewYear?: number; targetYear?: number };
   paragraph: Paragraph;
   sentence: string;
   kind: "target" | "actual";
   horizon: "annual" | "multi-year";
   headline: boolean;
+  /** The paragraph opens by speaking of five years ("过去五年，…", "“十四五”时期，…"). */
+  paragraphMultiYear?: boolean;
 }
 
 function kindOf(p: Paragraph): "target" | "actual" | null {
@@ -102,9 +113,19 @@ function* sentenceContexts(report: Report): Generator<Context> {
     // Under a 十五五 heading, "今年…预期目标" is still this year's target.
     const thisYear = new RegExp(`今年|${report.year}年`).test(paragraph.text);
     const horizon = paragraph.multiYear && !thisYear ? "multi-year" : "annual";
+    const paragraphMultiYear = FIVE_YEAR_OPENING.test(paragraph.sentences[0] ?? "");
+    const mixed = paragraph.headings.some(isMixedHeading) && !headline;
     for (const sentence of paragraph.sentences) {
-      const looksBack = LOOKING_BACK.test(sentence);
-      yield { report, paragraph, sentence, kind: looksBack ? "actual" : kind, horizon, headline };
+      const looksBack = LOOKING_BACK.test(sentence) || (mixed && !PLAN_SENTENCE.test(sentence));
+      yield {
+        report,
+        paragraph,
+        sentence,
+        kind: looksBack ? "actual" : kind,
+        horizon,
+        headline,
+        paragraphMultiYear,
+      };
     }
   }
 }
@@ -191,7 +212,10 @@ export function extractSentence(ctx: Context, matcher: Matcher): Statement[] {
       const text = stripEnd(sentence.slice(carried.clause.start, clause.end));
       for (const n of numbers) {
         for (const id of carried.ids.slice(0, 1)) {
-          if (unitFits(matcher, id, n)) out.push(statementOf(ctx, id, n, clause.text, text, carried.group));
+          if (unitFits(matcher, id, n)) {
+            const prefix = sentence.slice(carried.clause.start, clause.start);
+            out.push(statementOf(ctx, id, n, clause.text, text, carried.group, prefix));
+          }
         }
       }
       continue;
@@ -308,17 +332,22 @@ function statementOf(
   clause: string,
   text: string,
   group: string,
+  /** The clauses this one continues ("实现地区生产总值67665亿元，" before "增长5.5%"). */
+  prefix = "",
 ): Statement {
   const front = clause.slice(0, n.start).match(FRONT_QUALIFIER)?.[1];
   const qualifiers = [front && !(n.qualifier ?? "").includes(front) ? front : null, n.qualifier].filter(
     (q): q is string => !!q,
   );
+  const change = changeBefore(clause, n);
+  const before = prefix + clause.slice(0, n.start);
+  const isLevel = change === null && !["%", "个百分点", "倍"].includes(n.unit);
   return {
-    ...base(ctx, indicatorId, text, group),
+    ...base(ctx, indicatorId, text, group, before, isLevel),
     value: n.value,
     valueHigh: n.valueHigh,
     unit: n.unit,
-    change: changeBefore(clause, n),
+    change,
     qualifier: qualifiers.length > 0 ? qualifiers.join("") : null,
     digits: n.digits,
     digitsHigh: n.digitsHigh,
@@ -327,7 +356,7 @@ function statementOf(
 
 function qualitativeOf(ctx: Context, indicatorId: string, text: string, group: string): Statement {
   return {
-    ...base(ctx, indicatorId, text, group),
+    ...base(ctx, indicatorId, text, group, text, false),
     value: null,
     valueHigh: null,
     unit: null,
@@ -338,8 +367,21 @@ function qualitativeOf(ctx: Context, indicatorId: string, text: string, group: s
   };
 }
 
-function base(ctx: Context, indicatorId: string, text: string, group: string) {
-  const horizon: Statement["horizon"] = MULTI_YEAR_TEXT.test(text) ? "multi-year" : ctx.horizon;
+// Flows add up over a span ("城镇新增就业超过6000万人" in a 十三五 review); levels stand at its end.
+const FLOWS = new Set(["new_urban_jobs"]);
+
+function base(ctx: Context, indicatorId: string, text: string, group: string, before: string, isLevel: boolean) {
+  const period = periodOf({
+    kind: ctx.kind,
+    before,
+    text,
+    sentence: ctx.sentence,
+    headingMultiYear: ctx.horizon === "multi-year" || ctx.paragraphMultiYear === true,
+    reviewYear: ctx.report.reviewYear ?? ctx.report.year - 1,
+    targetYear: ctx.report.targetYear ?? ctx.report.year,
+    isLevel,
+    isFlow: FLOWS.has(indicatorId) || /新增|净增|累计/.test(before),
+  });
   return {
     region: ctx.report.region,
     reportId: ctx.report.id,
@@ -348,7 +390,9 @@ function base(ctx: Context, indicatorId: string, text: string, group: string) {
     section: ctx.paragraph.section,
     indicatorId,
     kind: ctx.kind,
-    horizon,
+    horizon: period.horizon,
+    about: period.about,
+    aboutEnd: period.aboutEnd,
     text,
     sentence: ctx.sentence,
     headline: ctx.headline,

@@ -14,6 +14,13 @@ const IndicatorSchema = z.object({
   units: z.array(z.string().min(1)).default([]),
   /** Words that, right before a term, make it another indicator (海洋生产总值 is not GDP). */
   notAfter: z.array(z.string().min(1)).default([]),
+  /** Words that, right after a term, make it something else (经济增长贡献率 is not GDP growth). */
+  notBefore: z.array(z.string().min(1)).default([]),
+  /**
+   * The indicator a share of GDP of this one is: "研发经费支出相当于生产总值的比例2.5%" is R&D intensity,
+   * not R&D spending. Without it, a share of GDP is dropped.
+   */
+  share: z.string().optional(),
   /** Narrower indicators to answer with when a report states none for this one (居民 → 城镇, 农村). */
   narrower: z.array(z.string()).default([]),
   /** Display name by report level where reports name it differently (国家: 国内生产总值). */
@@ -50,6 +57,10 @@ export function loadLexicon(dir: string): Lexicon {
       if (!byId.has(id)) throw new CorpusError(path, `indicators.${i}.narrower`, id, "unknown indicator id");
     }
   });
+  parsed.data.indicators.forEach((ind, i) => {
+    if (ind.share && !byId.has(ind.share))
+      throw new CorpusError(path, `indicators.${i}.share`, ind.share, "unknown indicator id");
+  });
   parsed.data.splits.forEach((s, i) => {
     for (const id of s.into) {
       if (!byId.has(id)) throw new CorpusError(path, `splits.${i}.into`, id, "unknown indicator id");
@@ -58,10 +69,7 @@ export function loadLexicon(dir: string): Lexicon {
   return { ...parsed.data, byId };
 }
 
-/** The name a report of this level uses for the indicator. */
-export function displayName(ind: Indicator, level: string): string {
-  return ind.levelNames[level] ?? ind.name;
-}
+export { displayName } from "./display-name.ts";
 
 /** Every phrase naming an indicator (terms and aliases), for query expansion and the user dictionary. */
 export function lexiconPhrases(lex: Lexicon): string[] {

@@ -127,6 +127,7 @@ describe("extraction patterns", () => {
           aliases: [],
           units: [],
           notAfter: [],
+          notBefore: [],
           narrower: [],
           levelNames: {},
         })),
