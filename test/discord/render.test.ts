@@ -1,4 +1,5 @@
 import type { APIEmbed } from "discord.js";
+import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import type { Answer, Citation } from "../../src/answer/schema.ts";
 import { decodeCustomId } from "../../src/discord/custom-id.ts";
@@ -10,6 +11,8 @@ import {
   renderAnswer,
   renderNotice,
 } from "../../src/discord/render.ts";
+import { CALLBACK_SCHEMAS, checkMessage, ROUTE_SCHEMAS } from "../e2e/fake/validate.ts";
+import type { CapturedFile } from "../e2e/helpers.ts";
 import { run } from "../helpers.ts";
 
 function citation(n: number, quote: string, extra: Partial<Citation> = {}): Citation {
@@ -193,5 +196,133 @@ describe("markdown helpers", () => {
 
   test("escapeText escapes backslashes so text cannot undo an escape", () => {
     expect(escapeText("\\*x*")).toBe("\\\\\\*x\\*");
+  });
+});
+
+// The message body discord.js builds from a ReplyPayload (MessagePayload.resolveBody): the shape the
+// strict fake Discord validates.
+function apiMessage(p: ReturnType<typeof renderAnswer>) {
+  const files: CapturedFile[] = (p.files ?? []).map((f, n) => ({
+    field: `files[${n}]`,
+    filename: f.name,
+    contentType: "application/octet-stream",
+    data: f.attachment,
+  }));
+  const body = {
+    ...(p.content === undefined ? {} : { content: p.content }),
+    embeds: p.embeds,
+    components: p.components,
+    allowed_mentions: { parse: p.allowedMentions.parse, replied_user: p.allowedMentions.repliedUser },
+    ...(files.length ? { attachments: files.map((f, n) => ({ id: String(n), filename: f.filename })) } : {}),
+  };
+  return { body, files };
+}
+
+/** Non-overlapping mark spans inside a quote of length `n`. */
+const marksFor = (n: number) =>
+  fc.uniqueArray(fc.nat({ max: Math.max(0, n) }), { maxLength: 8 }).map((points) => {
+    const sorted = [...points].sort((a, b) => a - b);
+    const marks = [];
+    for (let i = 0; i + 1 < sorted.length; i += 2) {
+      marks.push({ start: sorted[i] ?? 0, end: sorted[i + 1] ?? 0, kind: i % 4 === 0 ? "number" : "term" });
+    }
+    return marks as NonNullable<Citation["marks"]>;
+  });
+
+const wild = (max: number) =>
+  fc.oneof(
+    fc.string({ maxLength: max, unit: "grapheme", size: "max" }),
+    fc.constantFrom(
+      "@everyone 临淄 <@&1200000000000000001>",
+      "**粗体** `代码` > 引用",
+      "\n\n\n",
+      "💡".repeat(40),
+    ),
+    fc.string({ maxLength: 20 }).map((s) => `${s}。`.repeat(Math.ceil(max / 40))),
+  );
+
+const citationArb = fc
+  .record({
+    id: fc.oneof(
+      fc.constant("linzi-2023#19"),
+      fc.stringMatching(/^[a-z]{1,60}-20[0-9]{2}#[0-9]{1,4}$/),
+      fc.string({ maxLength: 150 }),
+    ),
+    region: wild(80),
+    report: wild(120),
+    section: wild(200),
+    paragraph: fc.integer({ min: 1, max: 9999 }),
+    quote: wild(6000),
+  })
+  .chain((c) => marksFor(c.quote.length).map((marks) => ({ ...c, marks })));
+
+const answerArb = fc.record({
+  ok: fc.boolean(),
+  command: fc.constantFrom("target", "figure", "compare", "ask", "source", "reports", "help", "nosuch"),
+  answer: wild(3000),
+  facts: fc.constant([]),
+  citations: fc.array(citationArb, { maxLength: 14 }),
+  error: fc.option(
+    fc.record({
+      code: fc.constantFrom(
+        "unknown_region",
+        "ambiguous_region",
+        "not_found",
+        "bad_input",
+        "unknown_command",
+      ),
+      message: wild(300),
+      suggestions: fc.option(fc.array(wild(60), { maxLength: 15 }), { nil: undefined }),
+    }),
+    { nil: undefined },
+  ),
+  page: fc.option(fc.record({ page: fc.integer({ min: 1, max: 50 }), hasMore: fc.boolean() }), {
+    nil: undefined,
+  }),
+}) as fc.Arbitrary<Answer>;
+
+describe("whatever the answer, Discord accepts the message", () => {
+  test("as a reply, an update and a channel message (checked by the strict fake's validator)", () => {
+    const paging = fc.option(
+      fc.record({
+        question: wild(500),
+        year: fc.option(fc.integer({ min: 2000, max: 2030 }), { nil: null }),
+      }),
+      { nil: undefined },
+    );
+    fc.assert(
+      fc.property(answerArb, paging, fc.boolean(), (a, p, withImage) => {
+        const image = withImage ? { image: { name: "compare.png", attachment: Buffer.from("PNG") } } : {};
+        const { body, files } = apiMessage(renderAnswer(a, { ...(p ? { paging: p } : {}), ...image }));
+        const asReply = checkMessage({
+          body,
+          files,
+          at: ["data"],
+          schema: CALLBACK_SCHEMAS[4] as NonNullable<(typeof CALLBACK_SCHEMAS)[4]>,
+          schemaInput: { type: 4, data: body },
+          where: "interaction",
+        });
+        const asChannel = checkMessage({
+          body,
+          files,
+          schema: ROUTE_SCHEMAS.channelCreate,
+          where: "channel",
+        });
+        const asEdit = checkMessage({ body, files, schema: ROUTE_SCHEMAS.webhookEdit, where: "edit" });
+        expect({ asReply, asChannel, asEdit }).toEqual({ asReply: null, asChannel: null, asEdit: null });
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  test("so does every notice", () => {
+    fc.assert(
+      fc.property(wild(5000), (text) => {
+        const { body, files } = apiMessage(renderNotice(text.trim() ? text : "。"));
+        expect(
+          checkMessage({ body, files, schema: ROUTE_SCHEMAS.channelCreate, where: "channel" }),
+        ).toBeNull();
+      }),
+    );
   });
 });
