@@ -3,7 +3,7 @@
  * grouped into regions, the lexicon and the name index. Pure: no Discord, no terminal. Every front end
  * turns input into a typed Command and calls `execute` (src/answer/execute.ts).
  */
-import { groupRegions, type Region } from "./corpus/corpus.ts";
+import { groupRegions, type Region } from "./corpus/regions.ts";
 import type { Indicator, Lexicon, LexiconData } from "./facts/lexicon.ts";
 import { NameIndex } from "./search/names.ts";
 import { type ReportInfo, Store } from "./search/store.ts";
@@ -51,6 +51,6 @@ export function openEngine(storePath: string): Engine {
 }
 
 /** The engine for a corpus directory: its store built or rebuilt first when missing or stale. */
-export function loadEngine(dir: string, opts: EnsureOptions = {}): Engine {
-  return openEngine(ensureStore(dir, opts).path);
+export async function loadEngine(dir: string, opts: EnsureOptions = {}): Promise<Engine> {
+  return openEngine((await ensureStore(dir, opts)).path);
 }

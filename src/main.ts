@@ -20,8 +20,10 @@ const { values } = parseCli(
   "用法 (usage): npm start [-- --corpus DIR]\n  the bot with DISCORD_TOKEN set (environment or .env), else the local console",
   { corpus: { type: "string" } },
 );
-const engine = loadEngineOrExit(corpusDir(values.corpus));
+const engine = await loadEngineOrExit(corpusDir(values.corpus));
 if (config) {
+  const { validateAnswers } = await import("./answer/validate.ts");
+  await validateAnswers();
   const [{ createLogger }, { runBot }] = await Promise.all([
     import("./discord/logger.ts"),
     import("./discord/run.ts"),

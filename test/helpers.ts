@@ -1,12 +1,13 @@
 import { runLine } from "../src/answer/execute.ts";
 import type { Answer } from "../src/answer/schema.ts";
-import { type Engine, loadEngine } from "../src/engine.ts";
+import { type Engine, openEngine } from "../src/engine.ts";
+import { defaultStorePath } from "../src/search/store-file.ts";
 
 let shipped: Engine | undefined;
 
-/** The shipped corpus through the shipped store (the file `npm start` opens), once per test file. */
+/** The shipped corpus through the shipped store (built by test/global-setup.ts), once per test file. */
 export function engine(): Engine {
-  shipped ??= loadEngine("corpus");
+  shipped ??= openEngine(defaultStorePath("corpus"));
   return shipped;
 }
 

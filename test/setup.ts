@@ -3,6 +3,10 @@
  * console is a bug (or a test that forgot to inject one).
  */
 import { afterEach, vi } from "vitest";
+import { validateAnswers } from "../src/answer/validate.ts";
+
+// Every answer a test produces is checked against the zod schema before it leaves the engine.
+await validateAnswers();
 
 const methods = ["log", "info", "warn", "error", "debug"] as const;
 const calls: string[] = [];

@@ -11,11 +11,12 @@ import { ask } from "./ask.ts";
 import { failure, failureOf } from "./build.ts";
 import { compare, lookup } from "./fact-commands.ts";
 import { help, reports, source } from "./info-commands.ts";
-import { type Answer, AnswerSchema } from "./schema.ts";
+import type { Answer } from "./schema.ts";
+import { checked } from "./validate.ts";
 
 export function execute(engine: Engine, command: Command): Answer {
-  // The answer model is validated before it leaves the engine.
-  return AnswerSchema.parse(dispatch(engine, command));
+  // The answer model is validated before it leaves the engine (where validation is on: validate.ts).
+  return checked(dispatch(engine, command));
 }
 
 function dispatch(engine: Engine, c: Command): Answer {
@@ -33,7 +34,7 @@ function dispatch(engine: Engine, c: Command): Answer {
     case "figure":
       return lookup(engine, "actual", c.region, c.indicator, c.year);
     case "compare":
-      return compare(engine, c.indicator, c.kind, c.year);
+      return compare(engine, c.indicator, c.kind, c.year, c.level);
     case "ask":
       return ask(engine, c.question, c);
     case "source":

@@ -2,12 +2,13 @@
 import type { Region } from "../corpus/corpus.ts";
 import { findRegionsInText, resolveRegion } from "../corpus/regions.ts";
 import type { Engine } from "../engine.ts";
+import { displayName } from "../facts/display-name.ts";
 import { extractPhrase, PHRASE_PREFIX, type Statement } from "../facts/extract.ts";
 import { formatGroup, formatLine, formatValue, periodLabel } from "../facts/format.ts";
 import { resolveIndicator } from "../facts/indicators.ts";
-import { displayName, type Indicator } from "../facts/lexicon.ts";
+import type { Indicator } from "../facts/lexicon.ts";
 import { rankedGroups } from "../facts/lookup.ts";
-import type { Kind } from "../query/text.ts";
+import type { Kind, Level } from "../query/text.ts";
 import type { ReportInfo } from "../search/store.ts";
 import { ask } from "./ask.ts";
 import { citationOf, failure, pickReport } from "./build.ts";
@@ -190,6 +191,42 @@ export interface CompareTable {
   unvalued: CompareRow[];
   /** Regions whose report states nothing about the indicator. */
   silent: CompareRow[];
+  /** The report year and level compared (given, or the ones most regions share). */
+  year: number;
+  level: Level;
+}
+
+const LEVELS: readonly Level[] = ["国家", "省", "市", "区县"];
+
+/**
+ * Like with like: the reports of one year and one level. Unless given, the year and level with the most
+ * regions (ties: the later year, then the higher level), so 2023 district targets never stand beside
+ * 2026 provincial ones.
+ */
+export function compareScope(
+  engine: Engine,
+  year: number | null,
+  level: Level | null,
+): { year: number; level: Level } | null {
+  const count = new Map<string, number>();
+  for (const region of engine.regions) {
+    if (level && region.level !== level) continue;
+    for (const y of new Set(region.reports.map((r) => r.year))) {
+      if (year !== null && y !== year) continue;
+      const key = `${y}|${region.level}`;
+      count.set(key, (count.get(key) ?? 0) + 1);
+    }
+  }
+  let best: { year: number; level: Level; n: number } | null = null;
+  for (const [key, n] of count) {
+    const [y, l] = key.split("|") as [string, Level];
+    const better =
+      !best ||
+      n > best.n ||
+      (n === best.n && (Number(y) > best.year || (Number(y) === best.year && LEVELS.indexOf(l) < LEVELS.indexOf(best.level))));
+    if (better) best = { year: Number(y), level: l, n };
+  }
+  return best && { year: best.year, level: best.level };
 }
 
 export function compareTable(
@@ -197,6 +234,7 @@ export function compareTable(
   indicatorInput: string,
   kind: Kind,
   year: number | null,
+  level: Level | null = null,
 ): CompareTable | Answer {
   const command = "compare";
   const indicator = resolveIndicatorOrFail(engine, command, indicatorInput);
@@ -209,12 +247,17 @@ export function compareTable(
     if (mine.length > 0) return mine[0] ?? null;
     return narrower.flatMap((m) => rankedGroups(m.get(reportId) ?? []))[0] ?? null;
   };
+  const scope = compareScope(engine, year, level);
+  if (!scope) {
+    const what = `${year ? `${year} 年` : ""}${level ? `${level}级` : ""}`;
+    return failure(command, "not_found", `语料中没有${what}的报告。`);
+  }
   const rows: CompareRow[] = engine.regions.flatMap((region) => {
-    const report = year === null ? region.reports[0] : region.reports.find((r) => r.year === year);
+    if (region.level !== scope.level) return [];
+    const report = region.reports.find((r) => r.year === scope.year);
     if (!report) return [];
     return [{ region, report, group: groupOf(report.id), pick: null }];
   });
-  if (rows.length === 0) return failure(command, "not_found", `语料中没有 ${year} 年的报告。`);
   const unit = commonUnit(rows);
   for (const row of rows) row.pick = row.group?.find((s) => s.value !== null && s.unit === unit) ?? null;
   // A range sorts by its midpoint: 5%—5.5% ranks above 5%.
@@ -226,16 +269,25 @@ export function compareTable(
     const what = kind === "target" ? "目标" : "实际数据";
     return failure(command, "not_found", `没有任何地区的报告给出“${indicator.name}”的${what}。`);
   }
-  return { indicator, kind, unit, valued, unvalued, silent };
+  return { indicator, kind, unit, valued, unvalued, silent, ...scope };
 }
 
+const LEVEL_LABEL: Readonly<Record<Level, string>> = { 国家: "全国", 省: "省级", 市: "市级", 区县: "区县级" };
+
 export function compareTitle(t: CompareTable): string {
-  return `${t.indicator.name} · ${t.kind === "target" ? "预期目标" : "实际完成"}对比`;
+  const what = t.kind === "target" ? "预期目标" : "实际完成";
+  return `${t.indicator.name} · ${what}对比 · ${LEVEL_LABEL[t.level]} · ${t.year}年报告`;
 }
 
 /** /compare: one row per region, sorted by value; regions without a comparable value listed as such. */
-export function compare(engine: Engine, indicatorInput: string, kind: Kind, year: number | null): Answer {
-  const table = compareTable(engine, indicatorInput, kind, year);
+export function compare(
+  engine: Engine,
+  indicatorInput: string,
+  kind: Kind,
+  year: number | null,
+  level: Level | null = null,
+): Answer {
+  const table = compareTable(engine, indicatorInput, kind, year, level);
   if ("ok" in table) return table;
   const facts: Fact[] = [];
   const citations: Citation[] = [];

@@ -9,6 +9,7 @@ import { dirname } from "node:path";
 import { runLine } from "../answer/execute.ts";
 import { renderText } from "../answer/render-text.ts";
 import type { Answer } from "../answer/schema.ts";
+import { validateAnswers } from "../answer/validate.ts";
 import type { Engine } from "../engine.ts";
 import { exitOnClosedStdout, parseCli } from "./args.ts";
 import { corpusDir, loadEngineOrExit, stderrLogger } from "./boot.ts";
@@ -39,7 +40,9 @@ if (!values.jsonl && positionals.length === 0) {
   process.stderr.write(`没有要查询的内容 (nothing to ask).\n${USAGE}\n`);
   process.exit(2);
 }
-const engine: Engine = loadEngineOrExit(corpusDir(values.corpus));
+const engine: Engine = await loadEngineOrExit(corpusDir(values.corpus));
+// Tools read the JSON outputs: those answers are checked against the schema (zod loads only then).
+if (values.json || values.jsonl) await validateAnswers();
 
 if (values.jsonl) {
   for await (const line of stdinLines()) {

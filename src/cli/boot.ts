@@ -18,9 +18,9 @@ export function corpusDir(flag: string | undefined, env: NodeJS.ProcessEnv = pro
 }
 
 /** Loads the engine (building its store when missing or stale); problems exit 2 without a stack trace. */
-export function loadEngineOrExit(dir: string): Engine {
+export async function loadEngineOrExit(dir: string): Promise<Engine> {
   try {
-    return loadEngine(dir, { log: (line) => process.stderr.write(`${line}\n`) });
+    return await loadEngine(dir, { log: (line) => process.stderr.write(`${line}\n`) });
   } catch (e) {
     exitOnLoadError(e);
   }

@@ -17,7 +17,7 @@ const USAGE = `
 
 const { values } = parseCli(USAGE, { corpus: { type: "string" }, out: { type: "string" } });
 const outDir = values.out ?? "out";
-const engine = loadEngineOrExit(corpusDir(values.corpus));
+const engine = await loadEngineOrExit(corpusDir(values.corpus));
 
 const rows = [...engine.store.allStatements()].map((s) => {
   const report = engine.reportById.get(s.reportId);

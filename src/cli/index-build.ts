@@ -16,7 +16,7 @@ The store file: $ZHENGBAO_STORE, else .cache/store-<corpus hash>.db`;
 
 const { values } = parseCli(USAGE, { corpus: { type: "string" }, rebuild: { type: "boolean" } });
 try {
-  const r = ensureStore(corpusDir(values.corpus), {
+  const r = await ensureStore(corpusDir(values.corpus), {
     rebuild: values.rebuild === true,
     log: (line) => process.stderr.write(`${line}\n`),
   });

@@ -4,7 +4,7 @@
  * of a scan over all regions in order; at 10,000 regions (the 1000× benchmark corpus) a scan took
  * ~10 ms per question.
  */
-import type { Region } from "./corpus.ts";
+import type { Region } from "./regions.ts";
 
 interface Name {
   /** Position of the region in the list: results keep list order. */

@@ -5,11 +5,11 @@
  */
 import { MESSAGES } from "../answer/messages.ts";
 import type { ErrorCode } from "../answer/schema.ts";
-import { cleanInput, KIND_WORDS, type Kind, parseYear } from "./text.ts";
+import { cleanInput, KIND_WORDS, type Kind, LEVEL_WORDS, type Level, parseYear } from "./text.ts";
 
 export type Command =
   | { name: "target" | "figure"; region: string; indicator: string; year: number | null }
-  | { name: "compare"; indicator: string; kind: Kind; year: number | null }
+  | { name: "compare"; indicator: string; kind: Kind; year: number | null; level: Level | null }
   | { name: "ask"; question: string; year: number | null; page: number }
   /** Plain text without a slash: routed by what it names (src/query/route-chat.ts). */
   | { name: "chat"; text: string }
@@ -62,13 +62,13 @@ const COMMAND_ALIASES: Readonly<Record<string, CommandName>> = {
 
 export const MAX_INPUT_CHARS = 500;
 
-type OptionKey = "region" | "indicator" | "year" | "kind" | "question" | "id" | "page";
+type OptionKey = "region" | "indicator" | "year" | "kind" | "level" | "question" | "id" | "page";
 
 /** The named options each command takes; any other `key:` is part of the text. */
 const OPTION_KEYS: Readonly<Record<CommandName, readonly OptionKey[]>> = {
   target: ["region", "indicator", "year"],
   figure: ["region", "indicator", "year"],
-  compare: ["indicator", "kind", "year"],
+  compare: ["indicator", "kind", "level", "year"],
   ask: ["question", "year", "page"],
   source: ["id"],
   reports: [],
@@ -80,6 +80,7 @@ const KEY_ALIASES: Readonly<Record<string, OptionKey>> = {
   indicator: "indicator",
   year: "year",
   kind: "kind",
+  level: "level",
   question: "question",
   id: "id",
   page: "page",
@@ -87,6 +88,7 @@ const KEY_ALIASES: Readonly<Record<string, OptionKey>> = {
   指标: "indicator",
   年份: "year",
   类型: "kind",
+  级别: "level",
   问题: "question",
 };
 
@@ -171,9 +173,13 @@ function commandFrom(name: CommandName, args: Args): Result<Command> {
       const kindWord = options.kind ?? words.find((w) => KIND_WORDS[w.toLowerCase()]);
       const kind = kindWord === undefined ? "target" : KIND_WORDS[kindWord.toLowerCase()];
       if (!kind) return bad(MESSAGES.badKind(kindWord ?? ""));
-      const indicator = options.indicator ?? words.filter((w) => w !== kindWord).join("");
+      const levelWord = options.level ?? words.find((w) => LEVEL_WORDS[w]);
+      const level = levelWord === undefined ? null : LEVEL_WORDS[levelWord];
+      if (level === undefined) return bad(MESSAGES.badLevel(levelWord ?? ""));
+      const rest = words.filter((w) => w !== kindWord && w !== levelWord);
+      const indicator = options.indicator ?? rest.join("");
       if (!indicator) return bad(MESSAGES.missingIndicator(name));
-      return ok({ name, indicator, kind, year });
+      return ok({ name, indicator, kind, year, level });
     }
     case "ask": {
       const question = options.question ?? args.head;

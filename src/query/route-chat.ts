@@ -19,12 +19,8 @@ export function chatCommand(a: Analysis): Command {
     return { name, region: region.region.name, indicator: a.indicator.phrase, year };
   }
   if (a.indicator && a.regions.length === 0 && a.cues.compare) {
-    return {
-      name: "compare",
-      indicator: a.indicator.phrase,
-      kind: a.cues.target ? "target" : "actual",
-      year,
-    };
+    const kind = a.cues.target ? "target" : "actual";
+    return { name: "compare", indicator: a.indicator.phrase, kind, year, level: null };
   }
   return { name: "ask", question: a.text, year: null, page: 1 };
 }

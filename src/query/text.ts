@@ -69,3 +69,23 @@ export const KIND_WORDS: Readonly<Record<string, Kind>> = {
   实际: "actual",
   完成: "actual",
 };
+
+/** A report's administrative level. */
+export type Level = "国家" | "省" | "市" | "区县";
+
+/** Words naming a level in /compare: 省级, province… */
+export const LEVEL_WORDS: Readonly<Record<string, Level>> = {
+  国家: "国家",
+  全国: "国家",
+  national: "国家",
+  省: "省",
+  省级: "省",
+  province: "省",
+  市: "市",
+  市级: "市",
+  city: "市",
+  区县: "区县",
+  区县级: "区县",
+  county: "区县",
+  district: "区县",
+};

@@ -10,8 +10,15 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { STORE_VERSION } from "./store-schema.ts";
 
-/** The source root this module runs from: src/ under tsx, dist/src/ when compiled. */
-const SOURCE_ROOT = fileURLToPath(new URL("..", import.meta.url));
+/**
+ * The TypeScript source is hashed whether this runs under tsx (src/) or compiled (dist/src/), so the
+ * development and the compiled program share one store instead of rebuilding it in turn; the running
+ * directory stands in when no source ships beside it.
+ */
+const RUNNING_ROOT = fileURLToPath(new URL("..", import.meta.url));
+const SOURCE_ROOT = /[\\/]dist[\\/]src[\\/]$/.test(RUNNING_ROOT)
+  ? join(RUNNING_ROOT, "..", "..", "src/")
+  : RUNNING_ROOT;
 
 // Source that decides what the store holds; engine-independent front ends are left out on purpose.
 const CODE_DIRS = ["corpus", "search", "facts"];
@@ -27,15 +34,25 @@ export interface FileStamp {
   mtimeMs: number;
 }
 
+// `npm run build` bakes the hash of the source it compiled into the bundle (src/cli/build.ts).
+declare const __ZHENGBAO_CODE_HASH__: string | undefined;
+
 let codeHashMemo: string | undefined;
 
 export function codeHash(): string {
+  if (typeof __ZHENGBAO_CODE_HASH__ === "string") return __ZHENGBAO_CODE_HASH__;
+  return sourceCodeHash();
+}
+
+/** The hash of the TypeScript source as it is now (tsx, tests, and the build that bakes it in). */
+export function sourceCodeHash(): string {
   if (codeHashMemo) return codeHashMemo;
   const h = createHash("sha256");
   h.update(`store-version:${STORE_VERSION}\n`);
   for (const pkg of PACKAGES) h.update(`${pkg}@${packageVersion(pkg)}\n`);
-  const files = CODE_DIRS.flatMap((d) => sourceFiles(join(SOURCE_ROOT, d))).sort();
-  for (const f of files) addBytes(h, f.slice(SOURCE_ROOT.length), readFileSync(f));
+  const root = existsSync(join(SOURCE_ROOT, "search")) ? SOURCE_ROOT : RUNNING_ROOT;
+  const files = CODE_DIRS.flatMap((d) => sourceFiles(join(root, d))).sort();
+  for (const f of files) addBytes(h, f.slice(root.length).replace(/\.js$/, ".ts"), readFileSync(f));
   codeHashMemo = h.digest("hex");
   return codeHashMemo;
 }
@@ -66,12 +83,12 @@ export function stampsMatch(dir: string, stamps: readonly FileStamp[]): boolean 
 function sourceFiles(dir: string): string[] {
   if (!existsSync(dir)) return [];
   return readdirSync(dir, { recursive: true, encoding: "utf8" })
-    .filter((f) => /\.(ts|js)$/.test(f) && !f.endsWith(".d.ts"))
+    .filter((f) => /\.(ts|js)$/.test(f) && !f.endsWith(".d.ts") && !f.endsWith(".test.ts"))
     .map((f) => join(dir, f));
 }
 
 function packageVersion(pkg: string): string {
-  for (let dir = SOURCE_ROOT; ; dir = dirname(dir)) {
+  for (let dir = RUNNING_ROOT; ; dir = dirname(dir)) {
     const json = join(dir, "node_modules", pkg, "package.json");
     if (existsSync(json)) return (JSON.parse(readFileSync(json, "utf8")) as { version: string }).version;
     if (dirname(dir) === dir) return "unknown";

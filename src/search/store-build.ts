@@ -5,12 +5,11 @@
  */
 import { createHash } from "node:crypto";
 import { existsSync, readFileSync, renameSync, rmSync } from "node:fs";
+import { createRequire } from "node:module";
 import { join } from "node:path";
 import Database from "libsql";
-import { pinyin } from "pinyin-pro";
-import { groupRegions } from "../corpus/corpus.ts";
 import { type ReportEntry, readManifest } from "../corpus/manifest.ts";
-import { regionNames } from "../corpus/regions.ts";
+import { groupRegions, regionNames } from "../corpus/regions.ts";
 import { CorpusError } from "../errors.ts";
 import { type Lexicon, lexiconPhrases, loadLexicon } from "../facts/lexicon.ts";
 import { buildMatcher } from "../facts/mentions.ts";
@@ -228,8 +227,14 @@ function writeReport(ins: Inserters, entry: ReportEntry, seq: number, rows: Repo
 
 const LEVEL_ORDER = ["国家", "省", "市", "区县"];
 
+// pinyin-pro (~90 ms to load) is needed only when a store is built, never when one is served.
+const require = createRequire(import.meta.url);
+let pinyinFn: typeof import("pinyin-pro").pinyin | undefined;
+
 function sounds(text: string): string[] {
   if (!/\p{Script=Han}/u.test(text)) return [];
+  pinyinFn ??= (require("pinyin-pro") as typeof import("pinyin-pro")).pinyin;
+  const pinyin = pinyinFn;
   const syllables = pinyin(text, { toneType: "none", type: "array" });
   return [syllables.join(""), syllables.map((s) => s[0] ?? "").join("")].map(normName);
 }

@@ -9,12 +9,10 @@ import { existsSync, mkdirSync, readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import Database from "libsql";
-import { readManifest } from "../corpus/manifest.ts";
 import { CorpusError } from "../errors.ts";
-import { loadLexicon } from "../facts/lexicon.ts";
 import { addBytes, CORPUS_DATA_FILES, codeHash, type FileStamp, stampsMatch } from "./fingerprint.ts";
 import { StoreError } from "./store.ts";
-import { type BuildResult, buildStore } from "./store-build.ts";
+import type { BuildResult } from "./store-build.ts";
 import { STORE_APP, STORE_VERSION } from "./store-schema.ts";
 
 export interface EnsureOptions {
@@ -47,10 +45,19 @@ export function defaultStorePath(corpusDir: string, env: NodeJS.ProcessEnv = pro
   return join(projectRoot(), ".cache", `store-${id}.db`);
 }
 
-export function ensureStore(dir: string, opts: EnsureOptions = {}): EnsureResult {
+/**
+ * The store for a corpus, built first when missing or stale. The builder, the manifest reader and the
+ * lexicon (zod, jieba, pinyin) are imported only then: serving a fresh store loads none of them.
+ */
+export async function ensureStore(dir: string, opts: EnsureOptions = {}): Promise<EnsureResult> {
   const path = opts.path ?? defaultStorePath(dir, opts.env);
-  const stale = opts.rebuild ? "rebuild requested" : staleness(dir, path);
+  const stale = opts.rebuild ? "rebuild requested" : await staleness(dir, path);
   if (stale === null) return { path, rebuilt: null, build: null };
+  const [{ readManifest }, { loadLexicon }, { buildStore }] = await Promise.all([
+    import("../corpus/manifest.ts"),
+    import("../facts/lexicon.ts"),
+    import("./store-build.ts"),
+  ]);
   // A bad manifest or lexicon is reported before the "building" line: one line for one problem.
   readManifest(dir);
   loadLexicon(dir);
@@ -61,7 +68,7 @@ export function ensureStore(dir: string, opts: EnsureOptions = {}): EnsureResult
 }
 
 /** Why the store at `path` cannot serve this corpus with this code, or null when it can. */
-export function staleness(dir: string, path: string): string | null {
+export async function staleness(dir: string, path: string): Promise<string | null> {
   if (!existsSync(path)) return "no store yet";
   const meta = readMetaOf(path);
   if (meta.get("version") !== String(STORE_VERSION)) return "store format changed";
@@ -69,7 +76,7 @@ export function staleness(dir: string, path: string): string | null {
   const stamps = JSON.parse(meta.get("stamps") ?? "[]") as FileStamp[];
   if (stampsMatch(dir, stamps)) return null;
   // Touched but maybe not changed (a checkout, a copy): the bytes decide.
-  return corpusHash(dir) === meta.get("corpus") ? null : "corpus changed";
+  return (await corpusHash(dir)) === meta.get("corpus") ? null : "corpus changed";
 }
 
 /** The meta table of an existing file, refusing one that is not ours: we never overwrite it. */
@@ -91,7 +98,8 @@ function readMetaOf(path: string): Map<string, string> {
 }
 
 /** The corpus hash exactly as the build computes it: data files, then report files in manifest order. */
-function corpusHash(dir: string): string {
+async function corpusHash(dir: string): Promise<string> {
+  const { readManifest } = await import("../corpus/manifest.ts");
   const h = createHash("sha256");
   for (const f of CORPUS_DATA_FILES) {
     const path = join(dir, f);

@@ -3,9 +3,17 @@
  * indexed from a report is the term a question produces.
  */
 import { existsSync, readFileSync, statSync } from "node:fs";
-import { Jieba } from "@node-rs/jieba";
-import { dict } from "@node-rs/jieba/dict.js";
+import { createRequire } from "node:module";
+import type { Jieba } from "@node-rs/jieba";
 import { CorpusError } from "../errors.ts";
+
+// Loaded on the first Tokenizer, not at import: the dictionary costs ~50 ms, and /target never tokenises.
+const require = createRequire(import.meta.url);
+function newJieba(): Jieba {
+  const { Jieba: JiebaClass } = require("@node-rs/jieba") as typeof import("@node-rs/jieba");
+  const { dict } = require("@node-rs/jieba/dict.js") as typeof import("@node-rs/jieba/dict.js");
+  return JiebaClass.withDict(dict);
+}
 
 export interface TokenizerData {
   /** Lines of jieba's user-dictionary format: `word [freq] [tag]`. */
@@ -23,7 +31,7 @@ export class Tokenizer {
   readonly #stop: ReadonlySet<string>;
 
   constructor(data: TokenizerData) {
-    this.#jieba = Jieba.withDict(dict);
+    this.#jieba = newJieba();
     if (data.userWords.length > 0) {
       // A high frequency makes jieba keep domain terms whole rather than preferring its own splits.
       const lines = data.userWords.map((w) => (/\s\d+/.test(w) ? w : `${w.trim()} 200000`));

@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { AnswerSchema } from "../../src/answer/schema.ts";
-import { run } from "../helpers.ts";
+import { engine, run } from "../helpers.ts";
 
 describe("/target and /figure", () => {
   test.each([
@@ -113,7 +113,7 @@ describe("/target and /figure", () => {
 
 describe("/compare", () => {
   test("one row per region, sorted by value, each with its quote", () => {
-    const a = run("/compare GDP");
+    const a = run("/compare GDP level:区县");
     expect(a.ok).toBe(true);
     const rows = a.answer.split("\n").slice(1);
     expect(rows[0]).toMatch(/^荔湾：增长6\.5%/);
@@ -126,9 +126,28 @@ describe("/compare", () => {
   });
 
   test("actual figures and regions without a statement are listed as such", () => {
-    const a = run("/compare 税收 actual");
+    const a = run("/compare 税收 actual 区县");
     expect(a.ok).toBe(true);
     expect(a.answer).toContain("未找到相关表述");
+  });
+});
+
+describe("/compare compares like with like", () => {
+  test("by default one year and one level, the ones most regions share, named in the title", () => {
+    const a = run("/compare GDP");
+    const title = a.answer.split("\n")[0] ?? "";
+    const [, level, year] = title.match(/· (全国|省级|市级|区县级) · (\d{4})年报告/) ?? [];
+    expect(level).toBeDefined();
+    const cited = new Set(a.citations.map((c) => c.id.replace(/#\d+$/, "")));
+    for (const id of cited) expect(engine().reportById.get(id)?.year).toBe(Number(year));
+    const levels = new Set([...cited].map((id) => engine().reportById.get(id)?.level));
+    expect(levels.size).toBe(1);
+  });
+
+  test("a level or year nobody has is not_found, said in Chinese", () => {
+    const a = run("/compare GDP level:市 year:1950");
+    expect(a.error?.code).toBe("not_found");
+    expect(a.answer).toMatch(/没有/);
   });
 });
 
@@ -137,7 +156,7 @@ describe("plain questions route by what they name", () => {
     ["临淄今年GDP目标是多少?", "target", "5.5%以上"],
     ["历城去年社零多少", "figure", "600亿元"],
     ["荔湾的税收总额是多少", "figure", "386.23亿元"],
-    ["各地GDP目标对比", "compare", "荔湾"],
+    ["各地GDP目标对比", "compare", "预期目标对比"],
     ["临淄新建了多少充电桩", "ask", "1401"],
   ])("%s → /%s", (line, command, want) => {
     const a = run(line);

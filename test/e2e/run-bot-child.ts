@@ -12,4 +12,4 @@ const config = {
   logLevel: "info" as const,
 };
 const logger = createLogger({ write: (line) => process.stdout.write(`${line}\n`), secrets: [config.token] });
-await runBot(loadEngine(corpus), config, logger, { clientOptions: { rest: { api } } });
+await runBot(await loadEngine(corpus), config, logger, { clientOptions: { rest: { api } } });

@@ -1,0 +1,42 @@
+/**
+ * `npm run build` (also run by `npm install` through `prepare`): bundles every program into dist/ with
+ * esbuild, one file per entry plus shared chunks (code splitting keeps lazy imports lazy: the chart
+ * renderer, zod, the store builder). dist/ mirrors src/, so relative paths between programs hold.
+ * The hash of the compiled source is baked in, so the compiled program knows which store it can serve.
+ */
+import { rmSync } from "node:fs";
+import { build } from "esbuild";
+import { sourceCodeHash } from "../search/fingerprint.ts";
+
+const ENTRIES = [
+  "src/main.ts",
+  "src/cli/ask.ts",
+  "src/cli/eval.ts",
+  "src/cli/index-build.ts",
+  "src/cli/facts-export.ts",
+  "src/cli/add-report.ts",
+  "src/cli/import-datasets.ts",
+  "src/cli/audit.ts",
+  "src/discord/shard.ts",
+  "src/discord/deploy.ts",
+];
+
+const t0 = performance.now();
+rmSync("dist", { recursive: true, force: true });
+await build({
+  entryPoints: ENTRIES,
+  bundle: true,
+  splitting: true,
+  format: "esm",
+  platform: "node",
+  target: "node20",
+  packages: "external",
+  outdir: "dist",
+  outbase: "src",
+  chunkNames: "chunks/[name]-[hash]",
+  define: { __ZHENGBAO_CODE_HASH__: JSON.stringify(sourceCodeHash()) },
+  logLevel: "warning",
+});
+process.stdout.write(
+  `built dist/ (${ENTRIES.length} programs) in ${Math.round(performance.now() - t0)} ms\n`,
+);
