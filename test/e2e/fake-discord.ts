@@ -33,8 +33,10 @@ export interface FakeDiscordOptions {
   heartbeatIntervalMs?: number;
   /** Interaction callbacks later than this after dispatch get 10062 Unknown interaction (default 3,000, as Discord). */
   callbackDeadlineMs?: number;
-  /** The only bot token accepted in `Authorization: Bot <token>`; by default any non-empty token. */
+  /** The only bot token accepted in `Authorization: Bot <token>` and IDENTIFY; by default any non-empty one. */
   token?: string;
+  /** Privileged intents enabled for the app (bits); IDENTIFY asking for others closes with 4014. */
+  privilegedIntents?: number;
 }
 
 export interface SentInteraction {
@@ -117,6 +119,8 @@ export class FakeDiscord {
     this.gateway = new FakeGateway(server, world, {
       ...(opts.guild === undefined ? {} : { guild: opts.guild }),
       ...(opts.heartbeatIntervalMs === undefined ? {} : { heartbeatIntervalMs: opts.heartbeatIntervalMs }),
+      ...(opts.token === undefined ? {} : { token: opts.token }),
+      ...(opts.privilegedIntents === undefined ? {} : { privilegedIntents: opts.privilegedIntents }),
       url: () => this.gatewayUrl,
       faults: this.faults,
       notify,

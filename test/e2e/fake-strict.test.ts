@@ -487,6 +487,26 @@ describe("strict fake Discord: accepts what Discord accepts", () => {
   });
 });
 
+describe("strict fake Discord: the gateway", () => {
+  async function identify(d: Record<string, unknown>): Promise<number> {
+    const fake = await FakeDiscord.start({ token: TOKEN });
+    try {
+      const ws = new WebSocket(fake.gatewayUrl);
+      await once(ws, "open");
+      ws.send(JSON.stringify({ op: 2, d: { properties: {}, ...d } }));
+      const [code] = (await once(ws, "close")) as [number];
+      return code;
+    } finally {
+      await fake.stop();
+    }
+  }
+
+  test("closes with 4004 on a wrong token and 4014 on privileged intents not enabled", async () => {
+    expect(await identify({ token: "wrong", intents: 513 })).toBe(4004);
+    expect(await identify({ token: TOKEN, intents: 513 | (1 << 15) })).toBe(4014);
+  });
+});
+
 describe("strict fake Discord: the 3 s deadline", () => {
   test("is Discord's 3,000 ms by default", async () => {
     const fake = await FakeDiscord.start();

@@ -8,7 +8,14 @@ export interface GatewayOptions {
   /** Send the guild and its text channel after READY (default true); without it only DMs work. */
   guild?: boolean;
   heartbeatIntervalMs?: number;
+  /** The only token an IDENTIFY may carry (else close 4004); any non-empty one when unset. */
+  token?: string;
+  /** Privileged intents enabled in the Developer Portal (default none): others close with 4014. */
+  privilegedIntents?: number;
 }
+
+// GUILD_MEMBERS, GUILD_PRESENCES, MESSAGE_CONTENT: Discord refuses them unless enabled for the app.
+const PRIVILEGED = (1 << 1) | (1 << 8) | (1 << 15);
 
 interface Session {
   id: string;
@@ -90,8 +97,18 @@ export class FakeGateway {
   }
 
   private identify(ws: WebSocket, d: Record<string, unknown>): void {
+    const token = typeof d.token === "string" ? d.token.replace(/^Bot /, "") : "";
+    if (!token || (this.opts.token !== undefined && token !== this.opts.token)) {
+      ws.close(4004, "Authentication failed.");
+      return;
+    }
+    const intents = typeof d.intents === "number" ? d.intents : 0;
+    if (intents & PRIVILEGED & ~(this.opts.privilegedIntents ?? 0)) {
+      ws.close(4014, "Disallowed intent(s).");
+      return;
+    }
     this.identifies++;
-    this.intents = typeof d.intents === "number" ? d.intents : 0;
+    this.intents = intents;
     this.session = { id: snowflake(), seq: 0, log: [] };
     this.socket = ws;
     const withGuild = this.opts.guild ?? true;
