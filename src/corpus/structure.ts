@@ -49,7 +49,8 @@ const MULTI_YEAR = /十[一二三四五六七八九]五|五年|中长期|纲要/
 const ASIDE = /外交|国际形势|统一|结束语|附件|名词|注释|解释|港澳|民生实事/;
 const NAMED_YEAR = /((?:19|20)\d\d)年/g;
 // Older reports write years in full-width digits ("一、１９９６年国内工作的回顾").
-const asciiDigits = (s: string) => s.replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+const asciiDigits = (s: string) =>
+  s.replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
 
 /**
  * A heading's kind from its words and from the years it names: with the year the report plans for

@@ -8,6 +8,7 @@ import type { Lexicon } from "./lexicon.ts";
 import { buildMatcher, findMentions, type Matcher, type Mention, unitFits } from "./mentions.ts";
 import { findNumbers, type NumberExpr } from "./numbers.ts";
 import { periodOf } from "./period.ts";
+import { additionChange, namesTarget, numberDropped, outOfScope, shareTarget } from "./scope.ts";
 
 export interface Statement {
   region: string;
@@ -49,7 +50,7 @@ const LEVEL_VERB =
   /(提高到|提高至|提升到|提升至|降低到|降低至|下降到|下降至|增加到|增加至|增至|降至|达到|达|实现|完成|突破|控制在|保持在|稳定在)/;
 // A clause without its own subject continues the previous one: "实现地区生产总值67665亿元，增长5.5%".
 const CONTINUATION =
-  /^(同比|比上年|较上年|可比|实际|年均|分别)?(增长|下降|提高|降低|回落|减少|增加|上涨|达到|达|实现|完成|突破|总量|规模)/;
+  /^(分别)?(同比|比上年|较上年|可比|实际|年均)?(增长|下降|提高|降低|回落|减少|增加|上涨|达到|达|实现|完成|突破|超过|跨过|迈上|总量|规模|增速|增幅)/;
 // Within a "、" list a share also continues its subject: "研发投入增长21%、占GDP比重达到3.1%".
 const LIST_CONTINUATION = new RegExp(`${CONTINUATION.source}|^占(GDP|地区生产总值|国内生产总值)`);
 // A sentence that opens by looking back reports results, even inside a plan section.
@@ -59,9 +60,14 @@ const QUALITATIVE = /同步|保持|稳定|平衡|缩小|提质增效|合理增�
 const TARGETS_PARAGRAPH = /主要预期目标|预期目标[是为]|主要目标[是为]|发展目标[是为]/;
 const MAX_GAP = 18;
 // Under a heading that reviews and plans at once, a sentence is a plan when it speaks of aims.
-const PLAN_SENTENCE = /今年|预期目标|主要目标|目标[是为]|力争|争取|计划|将|要(?!求|素|点)|纲要|到20\d\d年|今后|十五五/;
+const PLAN_SENTENCE =
+  /今年|预期目标|主要目标|目标[是为]|力争|争取|计划|将|要(?!求|素|点)|纲要|到20\d\d年|今后|十五五/;
 // A paragraph that opens on five years speaks of them throughout ("过去五年，…", "“十四五”时期，…").
-const FIVE_YEAR_OPENING = /^(过去五年|五年来|“?十[一二三四五六七八九]五”?(时期|期间|以来))/;
+const FIVE_YEAR_OPENING =
+  /^(过去五年|过去的五年|五年来|这五年|——这五年|经过五年|“?十[一二三四五六七八九]五”?(时期|期间|以来))|十[一二三四五六七八九]五”?(收官之年|圆满收官|顺利收官)|^这是[^。，]{0,20}的五年/;
+// Said first of the past year, even when it adds "是“十四五”收官之年".
+const PAST_YEAR_OPENING = /^(过去一年|过去的一年|一年来)|刚刚过去的(一年|(19|20)\d\d年)/;
+const ONE_YEAR_OPENING = /^(去年|(19|20)\d\d年(是|，|,|以来))/;
 
 interface Clause {
   start: number;
@@ -92,8 +98,8 @@ interface Context {
   kind: "target" | "actual";
   horizon: "annual" | "multi-year";
   headline: boolean;
-  /** The paragraph opens by speaking of five years ("过去五年，…", "“十四五”时期，…"). */
-  paragraphMultiYear?: boolean;
+  /** The review passage the paragraph stands in: five years or the past one, and its opening sentence. */
+  passage?: { multi: boolean; opening: string } | null;
 }
 
 function kindOf(p: Paragraph): "target" | "actual" | null {
@@ -105,18 +111,28 @@ function kindOf(p: Paragraph): "target" | "actual" | null {
 
 /** Every sentence of a report that belongs to a plan or review section, with what it is. */
 function* sentenceContexts(report: Report): Generator<Context> {
+  // Within one top-level section, a paragraph opening on five years ("各位代表！经过五年接续奋斗",
+  // "2025年是“十四五”收官之年") starts a five-year passage; one opening on the past year ends it.
+  let passage: { section: string; multi: boolean; opening: string } | null = null;
+  const targetYear = (report as Context["report"]).targetYear ?? report.year;
   for (const paragraph of report.paragraphs) {
     if (paragraph.isHeading) continue;
+    if (passage && passage.section !== paragraph.section) passage = null;
+    const opening = (paragraph.sentences[0] ?? "").replace(/^各位代表[！!，,：:]?/, "");
+    if (PAST_YEAR_OPENING.test(opening)) passage = { section: paragraph.section, multi: false, opening };
+    else if (FIVE_YEAR_OPENING.test(opening)) passage = { section: paragraph.section, multi: true, opening };
+    else if (ONE_YEAR_OPENING.test(opening)) passage = { section: paragraph.section, multi: false, opening };
     const kind = kindOf(paragraph);
     if (!kind) continue;
     const headline = kind === "target" && TARGETS_PARAGRAPH.test(paragraph.text);
     // Under a 十五五 heading, "今年…预期目标" is still this year's target.
-    const thisYear = new RegExp(`今年|${report.year}年`).test(paragraph.text);
+    const thisYear = new RegExp(`今年|${targetYear}年`).test(paragraph.text);
     const horizon = paragraph.multiYear && !thisYear ? "multi-year" : "annual";
-    const paragraphMultiYear = FIVE_YEAR_OPENING.test(paragraph.sentences[0] ?? "");
     const mixed = paragraph.headings.some(isMixedHeading) && !headline;
+    const planOpening = PLAN_SENTENCE.test(paragraph.sentences[0] ?? "");
     for (const sentence of paragraph.sentences) {
-      const looksBack = LOOKING_BACK.test(sentence) || (mixed && !PLAN_SENTENCE.test(sentence));
+      const plan = PLAN_SENTENCE.test(sentence) || (planOpening && !LOOKING_BACK.test(sentence));
+      const looksBack = LOOKING_BACK.test(sentence) || (mixed && !plan);
       yield {
         report,
         paragraph,
@@ -124,7 +140,7 @@ function* sentenceContexts(report: Report): Generator<Context> {
         kind: looksBack ? "actual" : kind,
         horizon,
         headline,
-        paragraphMultiYear,
+        passage: passage ? { multi: passage.multi, opening: passage.opening } : null,
       };
     }
   }
@@ -202,14 +218,45 @@ export function extractSentence(ctx: Context, matcher: Matcher): Statement[] {
   const { sentence } = ctx;
   const out: Statement[] = [];
   // The last subject of the previous clause, and the display group its values belong to.
-  let carried: { ids: string[]; clause: Clause; group: string } | null = null;
+  let carried: { ids: string[]; clause: Clause; group: string; skipped?: boolean } | null = null;
+  // Every clause subject so far, for values listed later without 分别.
+  const subjects: { id: string; start: number }[] = [];
   let groupNo = 0;
   for (const clause of clausesOf(sentence)) {
-    const mentions = findMentions(clause.text, matcher);
-    const numbers = findNumbers(clause.text);
+    // A mention of a part (a sub-region, new registrations) stays as a blocker without ids, so its
+    // numbers attach to nothing.
+    const mentions = findMentions(clause.text, matcher).map((m) =>
+      outOfScope(sentence, clause.start, clause.text, m) ? { ...m, ids: [] } : m,
+    );
+    const numbers = findNumbers(clause.text).filter((n) => !numberDropped(clause.text.slice(0, n.start)));
     if (mentions.length === 0 && carried && CONTINUATION.test(clause.text) && numbers.length > 0) {
       // The subject comes from the clause before: quote both clauses together.
       const text = stripEnd(sentence.slice(carried.clause.start, clause.end));
+      if (numbers.length > 1) {
+        // "城镇居民…17175元，农村居民人均纯收入5153元，实际增长9.8%和8.5%": one value per subject
+        // named before, in order; when they do not pair up, none is attached.
+        const owners = subjects.slice(-numbers.length);
+        if (owners.length === numbers.length) {
+          const from = owners[0]?.start ?? carried.clause.start;
+          const chain = stripEnd(sentence.slice(from, clause.end));
+          numbers.forEach((n, i) => {
+            const id = owners[i]?.id;
+            if (id && unitFits(matcher, id, n))
+              out.push(
+                statementOf(
+                  ctx,
+                  id,
+                  n,
+                  clause.text,
+                  chain,
+                  `${groupNo}:${id}`,
+                  sentence.slice(from, clause.start),
+                ),
+              );
+          });
+        }
+        continue;
+      }
       for (const n of numbers) {
         for (const id of carried.ids.slice(0, 1)) {
           if (unitFits(matcher, id, n)) {
@@ -221,7 +268,9 @@ export function extractSentence(ctx: Context, matcher: Matcher): Statement[] {
       continue;
     }
     if (mentions.length === 0) {
-      carried = null;
+      // A short aside without values ("实现历史性晋位") keeps the subject for the clause after it.
+      if (numbers.length > 0 || clause.text.length > 12 || carried?.skipped) carried = null;
+      else if (carried !== null) carried.skipped = true;
       continue;
     }
     groupNo++;
@@ -236,9 +285,17 @@ export function extractSentence(ctx: Context, matcher: Matcher): Statement[] {
     }
     for (const n of numbers) {
       const owner = nearestMention(clause.text, mentions, n);
-      const id = owner?.ids.length === 1 ? owner.ids[0] : undefined;
-      if (!owner || !id || !unitFits(matcher, id, n)) continue;
-      out.push(statementOf(ctx, id, n, clause.text, stripEnd(clause.text), `${groupNo}:${owner.start}`));
+      const subject = owner?.ids.length === 1 ? owner.ids[0] : undefined;
+      if (!owner || !subject) continue;
+      // "研发投入增长21%、占GDP比重达到3.1%": the share is R&D intensity, not R&D spending.
+      const gap = clause.text.slice(owner.end, n.start);
+      const id = shareTarget(subject, gap, matcher.shares);
+      if (!id || !unitFits(matcher, id, n)) continue;
+      const st = statementOf(ctx, id, n, clause.text, stripEnd(clause.text), `${groupNo}:${owner.start}`);
+      if (st.change === null && !gap.includes("、")) st.change = additionChange(clause.text, owner);
+      // "略低于8%的预定目标": a target quoted in a review.
+      if (namesTarget(clause.text.slice(n.end))) st.kind = "target";
+      out.push(st);
     }
     const last = mentions.at(-1);
     if (numbers.length === 0 && ctx.kind === "target" && last) {
@@ -256,6 +313,7 @@ export function extractSentence(ctx: Context, matcher: Matcher): Statement[] {
     }
     carried =
       last && last.ids.length === 1 ? { ids: last.ids, clause, group: `${groupNo}:${last.start}` } : null;
+    if (last?.ids.length === 1 && last.ids[0]) subjects.push({ id: last.ids[0], start: clause.start });
   }
   return out;
 }
@@ -370,13 +428,22 @@ function qualitativeOf(ctx: Context, indicatorId: string, text: string, group: s
 // Flows add up over a span ("城镇新增就业超过6000万人" in a 十三五 review); levels stand at its end.
 const FLOWS = new Set(["new_urban_jobs"]);
 
-function base(ctx: Context, indicatorId: string, text: string, group: string, before: string, isLevel: boolean) {
+function base(
+  ctx: Context,
+  indicatorId: string,
+  text: string,
+  group: string,
+  before: string,
+  isLevel: boolean,
+) {
   const period = periodOf({
     kind: ctx.kind,
     before,
     text,
     sentence: ctx.sentence,
-    headingMultiYear: ctx.horizon === "multi-year" || ctx.paragraphMultiYear === true,
+    headingMultiYear: ctx.kind === "actual" && ctx.passage ? ctx.passage.multi : ctx.horizon === "multi-year",
+    passage: ctx.kind === "actual" && ctx.passage?.multi ? ctx.passage.opening : "",
+    paragraphOpening: ctx.paragraph.sentences[0] ?? "",
     reviewYear: ctx.report.reviewYear ?? ctx.report.year - 1,
     targetYear: ctx.report.targetYear ?? ctx.report.year,
     isLevel,

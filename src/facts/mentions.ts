@@ -30,9 +30,14 @@ export function unitFits(matcher: Matcher, id: string, n: NumberExpr): boolean {
 export function buildMatcher(lex: Lexicon): Matcher {
   const phrases: Matcher["phrases"] = [];
   for (const ind of lex.indicators) {
+    // Lexicons built in code (tests) may leave the optional lists out.
     for (const t of ind.terms)
-      // Lexicons built in code (tests) may leave the optional lists out.
-      phrases.push({ phrase: t, ids: [ind.id], notAfter: ind.notAfter ?? [], notBefore: ind.notBefore ?? [] });
+      phrases.push({
+        phrase: t,
+        ids: [ind.id],
+        notAfter: ind.notAfter ?? [],
+        notBefore: ind.notBefore ?? [],
+      });
   }
   for (const s of lex.splits) phrases.push({ phrase: s.phrase, ids: s.into, notAfter: [], notBefore: [] });
   phrases.sort((a, b) => b.phrase.length - a.phrase.length);

@@ -21,6 +21,10 @@ export interface PeriodInput {
   sentence: string;
   /** The section or a heading speaks of several years (十四五, 五年). */
   headingMultiYear: boolean;
+  /** The opening of the five-year passage the statement stands in ("2015年是“十二五”收官之年"). */
+  passage?: string;
+  /** The paragraph's first sentence: "到2030年，…" sets the year of the targets after it. */
+  paragraphOpening?: string;
   reviewYear: number;
   targetYear: number;
   /** A level (亿元, 万户) rather than a rate of change. */
@@ -31,19 +35,27 @@ export interface PeriodInput {
 
 const CN_DIGIT: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
 
-/** "十四五" → 2021–2025; "八五" → 1991–1995 (the sixth plan began in 1981). */
-export function planSpan(name: string): [number, number] | null {
-  const m = name.match(/(十)?([一二三四五六七八九])五/);
-  if (!m) return null;
-  const n = (m[1] ? 10 : 0) + (CN_DIGIT[m[2] ?? ""] ?? 0);
-  if (n < 6) return null;
-  const start = 1981 + 5 * (n - 6);
-  return [start, start + 4];
+/**
+ * "十四五" → 2021–2025; "八五" → 1991–1995 (the sixth plan began in 1981). Of several plans named, a
+ * review means the earliest, a plan the latest; "“十三五”末" is a baseline, not the span.
+ */
+export function planSpan(text: string, kind: "target" | "actual" = "actual"): [number, number] | null {
+  const spans: [number, number][] = [];
+  for (const m of text
+    .replace(/“?十[一二三四五六七八九]五”?末/g, "")
+    .matchAll(/(十)?([一二三四五六七八九])五/g)) {
+    const n = (m[1] ? 10 : 0) + (CN_DIGIT[m[2] ?? ""] ?? 0);
+    if (n < 6) continue;
+    const start = 1981 + 5 * (n - 6);
+    spans.push([start, start + 4]);
+  }
+  if (spans.length === 0) return null;
+  return (kind === "target" ? spans.at(-1) : spans[0]) ?? null;
 }
 
 // Said of a span: averages, totals and five-year windows.
 const SPAN_WORDS =
-  /年均|平均每年|每年平均|五年来|五年间|五年共|五年累计|五年内|过去五年|今后五年|累计|[近前]\d年|前[一二三四五]年|连续\d+年|十[一二三四五六七八九]五|[六七八九]五/;
+  /五年(?![前后以])|年均(?!浓度)|平均每年|每年平均|五年来|五年间|五年共|五年累计|五年内|过去五年|今后五年|累计|[近前]\d年|前[一二三四五]年|连续\d+年|十[一二三四五六七八九]五|[六七八九]五/;
 // Said of one year.
 const ANNUAL_WORDS = /过去一年|一年来|去年|上年|全年|今年|当年|比上年|同比/;
 const NAMED_YEAR = /((?:19|20)\d\d)年/g;
@@ -58,7 +70,12 @@ const SUSTAINED = /稳定在|保持在|连续/;
  */
 export function periodOf(input: PeriodInput): Period {
   // "１９９６年" reads as 1996.
-  const p = { ...input, before: foldWidth(input.before), text: foldWidth(input.text), sentence: foldWidth(input.sentence) };
+  const p = {
+    ...input,
+    before: foldWidth(input.before),
+    text: foldWidth(input.text),
+    sentence: foldWidth(input.sentence),
+  };
   const own = p.before;
   const base = p.kind === "target" ? p.targetYear : p.reviewYear;
   // A span written out: "在1979到1983年平均每年递增7.9%".
@@ -68,7 +85,8 @@ export function periodOf(input: PeriodInput): Period {
   }
   const years = [...own.matchAll(NAMED_YEAR)].map((m) => Number(m[1]));
   const lastYear = years.at(-1);
-  const by = own.match(BY_YEAR) ?? p.sentence.match(BY_YEAR);
+  const by =
+    own.match(BY_YEAR) ?? p.sentence.match(BY_YEAR) ?? foldWidth(p.paragraphOpening ?? "").match(BY_YEAR);
   const span = spanOf(p, base);
   if (SPAN_WORDS.test(own) && !(lastYear !== undefined && /年的?$/.test(own))) {
     if (by && p.kind === "target" && !/年均|平均每年|累计/.test(own)) return single(Number(by[1]), true);
@@ -86,8 +104,11 @@ export function periodOf(input: PeriodInput): Period {
   if (ANNUAL_WORDS.test(own)) return single(base, false);
   // The sentence's own opening: "过去五年，…", "五年来…", "“十四五”时期…".
   const opening = p.sentence.slice(0, Math.max(0, p.sentence.indexOf(p.text)));
-  if (SPAN_WORDS.test(opening) || SPAN_WORDS.test(p.text.slice(0, 6))) return multiOrLevel(p, span, base);
-  if (ANNUAL_WORDS.test(opening)) return single(base, false);
+  if (SPAN_WORDS.test(opening) || SPAN_WORDS.test(p.text.slice(0, 10))) return multiOrLevel(p, span, base);
+  // "初步统计，2025年全省地区生产总值…": the sentence names the one year it reports.
+  const openingYears = [...opening.matchAll(NAMED_YEAR)].map((m) => Number(m[1]));
+  const namesBase = openingYears.length > 0 && openingYears.every((y) => y === base);
+  if (ANNUAL_WORDS.test(opening) || namesBase) return single(base, false);
   if (p.headingMultiYear) return multiOrLevel(p, span, base);
   return single(base, false);
 }
@@ -107,7 +128,8 @@ function single(year: number, multi: boolean): Period {
 }
 
 function spanOf(p: PeriodInput, base: number): Period {
-  const named = planSpan(p.before) ?? planSpan(p.sentence);
+  const named =
+    planSpan(p.before, p.kind) ?? planSpan(p.sentence, p.kind) ?? planSpan(p.passage ?? "", p.kind);
   const first = p.before.match(/前([一二三四五])年/) ?? p.sentence.match(/前([一二三四五])年/);
   if (named) {
     const end = first ? named[0] + (CN_DIGIT[first[1] ?? ""] ?? 5) - 1 : named[1];
