@@ -40,17 +40,20 @@ class WindowLog {
     this.log = new LRUCache({ max: cap });
   }
 
-  /** Milliseconds until `key` has a free slot; 0 when it has one now. */
-  wait(key: string, now: number): number {
+  /** The key's timestamps still inside the window (older ones dropped); undefined if none on record. */
+  recent(key: string, now: number): number[] | undefined {
     const times = this.log.get(key);
-    if (!times) return 0;
-    while (times.length > 0 && now - (times[0] ?? now) >= this.windowMs) times.shift();
-    if (times.length < this.limit) return 0;
+    while (times && times.length > 0 && now - (times[0] ?? now) >= this.windowMs) times.shift();
+    return times;
+  }
+
+  /** Milliseconds until a slot frees up; 0 when one is free now. */
+  wait(times: number[] | undefined, now: number): number {
+    if (!times || times.length < this.limit) return 0;
     return this.windowMs - (now - (times[0] ?? now));
   }
 
-  add(key: string, now: number): void {
-    const times = this.log.get(key);
+  add(key: string, times: number[] | undefined, now: number): void {
     if (times) times.push(now);
     else this.log.set(key, [now]);
   }
@@ -87,14 +90,16 @@ export class RateLimiter {
    */
   take(userId: string, channelId?: string): RateDecision {
     const now = this.clock.now();
-    const userWait = this.users.wait(userId, now);
+    const mine = this.users.recent(userId, now);
+    const userWait = this.users.wait(mine, now);
     if (userWait > 0) return { ok: false, retryAfterMs: userWait, scope: "user", key: userId };
     if (channelId !== undefined) {
-      const channelWait = this.channels.wait(channelId, now);
+      const channel = this.channels.recent(channelId, now);
+      const channelWait = this.channels.wait(channel, now);
       if (channelWait > 0) return { ok: false, retryAfterMs: channelWait, scope: "channel", key: channelId };
-      this.channels.add(channelId, now);
+      this.channels.add(channelId, channel, now);
     }
-    this.users.add(userId, now);
+    this.users.add(userId, mine, now);
     return { ok: true };
   }
 

@@ -1,4 +1,5 @@
-import { describe, expect, test } from "vitest";
+import { LRUCache } from "lru-cache";
+import { describe, expect, test, vi } from "vitest";
 import { type MentionVerdict, mentionGuard, NoticeGate, RateLimiter } from "../../src/discord/rate-limit.ts";
 
 function clock(start = 0) {
@@ -80,12 +81,20 @@ describe("RateLimiter", () => {
     expect(limiter.take("user0").ok).toBe(true);
   });
 
-  test("many windows stay cheap: 30,000 users cost well under a second", () => {
+  test("a check touches a bounded number of cache entries, however many users are tracked", () => {
     const limiter = new RateLimiter(clock(), { maxUsers: 10_000 });
-    const started = performance.now();
-    for (let i = 0; i < 30_000; i++) limiter.take(`user${i}`);
-    // Generous bound (the old sweep needed minutes here); a check is a few microseconds.
-    expect(performance.now() - started).toBeLessThan(1500);
+    for (let i = 0; i < 10_000; i++) limiter.take(`user${i}`, `channel${i}`);
+    // Count the cache operations of the next 20,000 checks, all past the cap (the old Map scanned here).
+    const ops = [vi.spyOn(LRUCache.prototype, "get"), vi.spyOn(LRUCache.prototype, "set")];
+    try {
+      for (let i = 10_000; i < 30_000; i++) limiter.take(`user${i}`, `channel${i}`);
+      const perCheck = ops.reduce((n, spy) => n + spy.mock.calls.length, 0) / 20_000;
+      // A user window and a channel window: one lookup and at most one insert each.
+      expect(perCheck).toBeLessThanOrEqual(4);
+    } finally {
+      for (const spy of ops) spy.mockRestore();
+    }
+    expect(limiter.trackedUsers).toBe(limiter.cap);
   });
 });
 
