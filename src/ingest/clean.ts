@@ -146,7 +146,7 @@ function joinBroken(units: string[]): { units: string[]; joins: number } {
 /** Drops what comes before the report's own title block: navigation, page title, photo captions. */
 function trimHead(units: string[], removed: string[]): string[] {
   const opening = units.findIndex((u) => OPENING.test(u));
-  if (opening < 0 || opening > units.length * 0.4) return units;
+  if (opening < 0 || opening > Math.max(40, units.length * 0.4)) return units;
   const head = units.slice(0, opening);
   const keep = new Set<number>();
   const lastIndex = (test: (u: string) => boolean) => {
@@ -180,7 +180,7 @@ function trimHead(units: string[], removed: string[]): string[] {
 }
 
 function trimTail(units: string[], removed: string[]): string[] {
-  const from = Math.floor(units.length * 0.8);
+  const from = Math.floor(units.length * 0.5);
   for (let i = from; i < units.length; i++) {
     if (TAIL_CUT.test(units[i] as string)) {
       removed.push(...units.slice(i));

@@ -12,7 +12,8 @@ const BLOCKS = "p, h1, h2, h3, h4, h5, h6, li, blockquote, pre, td, div";
 export function readHtml(bytes: Uint8Array, name: string): SourceText {
   const html = decodeText(bytes, name);
   const { document } = parseHTML(html);
-  const pageTitle = document.querySelector("h1")?.textContent?.trim() || document.title?.trim() || undefined;
+  // The page's <h1> is the article's headline; <title> often carries the site name too ("…_河南省人民政府门户网站").
+  const headline = document.querySelector("h1")?.textContent?.trim() || undefined;
   // Readability edits the document it reads; it gets its own copy.
   const article = new Readability(
     parseHTML(html).document as unknown as ConstructorParameters<typeof Readability>[0],
@@ -27,7 +28,7 @@ export function readHtml(bytes: Uint8Array, name: string): SourceText {
     const text = (el.textContent ?? "").replace(/\s*\n\s*/g, "").trim();
     if (text) lines.push(text);
   }
-  const title = article.title?.trim() || pageTitle;
+  const title = headline || article.title?.trim() || document.title?.trim() || undefined;
   // Readability lifts the headline out of the body; put it back as the title line.
   if (title && !lines.slice(0, 5).includes(title)) lines.unshift(title);
   return { format: "html", text: lines.join("\n"), title };

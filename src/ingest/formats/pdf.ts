@@ -29,7 +29,7 @@ function pdfjsAssets(): { cMapUrl: string; standardFontDataUrl: string } {
 function pageLines(items: TextItem[], page: number): Line[] {
   const lines: Line[] = [];
   const sorted = items
-    .filter((it) => it.str.trim() !== "")
+    .filter((it) => it.str !== "")
     .sort(
       (a, b) =>
         (b.transform[5] ?? 0) - (a.transform[5] ?? 0) || (a.transform[4] ?? 0) - (b.transform[4] ?? 0),
@@ -41,9 +41,12 @@ function pageLines(items: TextItem[], page: number): Line[] {
     const line = lines.find((l) => Math.abs(l.y - y) < size * 0.4);
     if (line) {
       line.text = x < line.x0 ? it.str + line.text : line.text + it.str;
-      line.x0 = Math.min(line.x0, x);
-      line.x1 = Math.max(line.x1, x + it.width);
-    } else lines.push({ page, y, x0: x, x1: x + it.width, size, text: it.str });
+      // A space item does not move the line's edges, which mark indents and short last lines.
+      if (it.str.trim() !== "") {
+        line.x0 = Math.min(line.x0, x);
+        line.x1 = Math.max(line.x1, x + it.width);
+      }
+    } else if (it.str.trim() !== "") lines.push({ page, y, x0: x, x1: x + it.width, size, text: it.str });
   }
   return lines.map((l) => ({ ...l, text: l.text.trim() }));
 }
@@ -52,14 +55,17 @@ function pageLines(items: TextItem[], page: number): Line[] {
 function runningLines(pages: Line[][]): Set<string> {
   const counts = new Map<string, number>();
   for (const lines of pages) {
+    // Keyed by height on the page and text (digits masked): a header sits at the same place every time.
     const edge = new Set(
-      [...lines.slice(0, 2), ...lines.slice(-2)].map((l) => l.text.replace(/[0-9]+/g, "#")),
+      [...lines.slice(0, 2), ...lines.slice(-2)].map(
+        (l) => `${Math.round(l.y)}|${l.text.replace(/[0-9]+/g, "#")}`,
+      ),
     );
     for (const t of edge) counts.set(t, (counts.get(t) ?? 0) + 1);
   }
   const out = new Set<string>();
   if (pages.length < 2) return out;
-  for (const [t, n] of counts) if (n >= Math.max(2, pages.length * 0.5)) out.add(t);
+  for (const [t, n] of counts) if (n >= Math.max(2, pages.length * 0.5)) out.add(t.slice(t.indexOf("|") + 1));
   return out;
 }
 
