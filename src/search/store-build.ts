@@ -12,16 +12,20 @@ import { type ReportEntry, readManifest } from "../corpus/manifest.ts";
 import { groupRegions, regionNames } from "../corpus/regions.ts";
 import { CorpusError } from "../errors.ts";
 import { type Lexicon, lexiconPhrases, loadLexicon } from "../facts/lexicon.ts";
-import { buildMatcher } from "../facts/mentions.ts";
 import { addBytes, CORPUS_DATA_FILES, codeHash, type FileStamp, stampOf } from "./fingerprint.ts";
 import { type NameEntry, normName } from "./names.ts";
-import { type ReportRows, reportRows } from "./report-rows.ts";
+import type { ReportRows } from "./report-rows.ts";
+import { defaultWorkers, rowSource } from "./row-source.ts";
 import { SCHEMA_SQL, STORE_APP, STORE_VERSION } from "./store-schema.ts";
-import { readTokenizerData, Tokenizer, type TokenizerData } from "./tokenizer.ts";
+import { readTokenizerData, type TokenizerData } from "./tokenizer.ts";
+
+const WINDOW = 8;
 
 export interface BuildOptions {
   /** Progress lines for long builds (stderr in the CLI). */
   log?: (line: string) => void;
+  /** Worker threads for parsing and tokenising; default by corpus size (src/search/row-source.ts). */
+  workers?: number;
 }
 
 export interface BuildResult {
@@ -47,13 +51,13 @@ export function tokenizerDataFor(
   return { ...data, userWords: [...new Set([...data.userWords, ...lexiconPhrases(lexicon), ...names])] };
 }
 
-export function buildStore(dir: string, target: string, opts: BuildOptions = {}): BuildResult {
+export async function buildStore(dir: string, target: string, opts: BuildOptions = {}): Promise<BuildResult> {
   const t0 = performance.now();
   const entries = readManifest(dir);
   const lexicon = loadLexicon(dir);
   const tokenizerData = tokenizerDataFor(dir, entries, lexicon);
-  const tokenizer = new Tokenizer(tokenizerData);
-  const matcher = buildMatcher(lexicon);
+  const corpusBytes = entries.reduce((n, e) => n + (stampOf(dir, e.file)?.size ?? 0), 0);
+  const source = rowSource(tokenizerData, lexicon, opts.workers ?? defaultWorkers(corpusBytes));
   const hash = createHash("sha256");
   const stamps: FileStamp[] = [];
   for (const f of CORPUS_DATA_FILES) stamps.push(hashFile(dir, f, hash));
@@ -68,10 +72,18 @@ export function buildStore(dir: string, target: string, opts: BuildOptions = {})
     const totals = { paragraphs: 0, chunks: 0, statements: 0 };
     let chunkId = 0;
     let lastLog = performance.now();
-    entries.forEach((entry, i) => {
+    // Up to WINDOW reports in flight; rows are inserted in manifest order as they come back.
+    const pending: Promise<ReportRows>[] = [];
+    const submit = (i: number) => {
+      const entry = entries[i] as ReportEntry;
       const { text, stamp } = readReport(dir, entry, i, hash);
       stamps.push(stamp);
-      const rows = reportRows(entry, { text, path: join(dir, entry.file) }, tokenizer, matcher);
+      pending.push(source.rows(entry, text, join(dir, entry.file)));
+    };
+    let submitted = 0;
+    for (const [i, entry] of entries.entries()) {
+      while (submitted < entries.length && submitted < i + WINDOW) submit(submitted++);
+      const rows = await (pending.shift() as Promise<ReportRows>);
       const lo = chunkId + 1;
       chunkId += rows.chunks.length;
       db.transaction(() => writeReport(insert, entry, i, rows, lo))();
@@ -82,7 +94,8 @@ export function buildStore(dir: string, target: string, opts: BuildOptions = {})
         lastLog = performance.now();
         opts.log(`  ${i + 1}/${entries.length} reports, ${totals.chunks} chunks`);
       }
-    });
+    }
+    await source.close();
     writeNames(db, entries, lexicon);
     const meta: Record<string, string> = {
       app: STORE_APP,
@@ -108,6 +121,7 @@ export function buildStore(dir: string, target: string, opts: BuildOptions = {})
     const bytes = readFileSync(target).length;
     return { path: target, reports: entries.length, ...totals, bytes, ms: performance.now() - t0 };
   } catch (e) {
+    await source.close();
     if (db.open) db.close();
     rmSync(tmp, { force: true });
     throw e;

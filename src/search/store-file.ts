@@ -8,10 +8,10 @@ import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import Database from "libsql";
+import type Database from "libsql";
 import { CorpusError } from "../errors.ts";
 import { addBytes, CORPUS_DATA_FILES, codeHash, type FileStamp, stampsMatch } from "./fingerprint.ts";
-import { StoreError } from "./store.ts";
+import { openReadOnly, StoreError } from "./store.ts";
 import type { BuildResult } from "./store-build.ts";
 import { STORE_APP, STORE_VERSION } from "./store-schema.ts";
 
@@ -63,7 +63,7 @@ export async function ensureStore(dir: string, opts: EnsureOptions = {}): Promis
   loadLexicon(dir);
   mkdirSync(dirname(path), { recursive: true });
   opts.log?.(`建立索引 (building the store: ${stale}) → ${path}`);
-  const build = buildStore(dir, path, opts.log ? { log: opts.log } : {});
+  const build = await buildStore(dir, path, opts.log ? { log: opts.log } : {});
   return { path, rebuilt: stale, build };
 }
 
@@ -83,7 +83,7 @@ export async function staleness(dir: string, path: string): Promise<string | nul
 function readMetaOf(path: string): Map<string, string> {
   let db: Database.Database | undefined;
   try {
-    db = new Database(path, { readonly: true, fileMustExist: true });
+    db = openReadOnly(path);
     const rows = db.prepare("SELECT key, value FROM meta").all() as { key: string; value: string }[];
     const meta = new Map(rows.map((r) => [r.key, r.value]));
     if (meta.get("app") === STORE_APP) return meta;

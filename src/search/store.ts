@@ -4,6 +4,8 @@
  * vocabulary table. Every process of the bot opens the same file; nothing is copied into private heap
  * beyond what a query touches.
  */
+import { existsSync } from "node:fs";
+import { resolve } from "node:path";
 import Database from "libsql";
 import type { ReportEntry } from "../corpus/manifest.ts";
 import { type Paragraph, type SectionKind, splitSentences } from "../corpus/structure.ts";
@@ -59,11 +61,7 @@ export class Store {
 
   constructor(path: string) {
     this.path = path;
-    try {
-      this.#db = new Database(path, { readonly: true, fileMustExist: true });
-    } catch (e) {
-      throw new StoreError(`cannot open the store ${path}: ${(e as Error).message}`);
-    }
+    this.#db = openReadOnly(path);
     this.meta = readMeta(this.#db, path);
     this.#chunks = Number(this.meta.get("chunks") ?? 0);
     const db = this.#db;
@@ -218,6 +216,22 @@ export class Store {
       .sort((a, b) => a.df - b.df)
       .slice(0, KEEP_AT_LEAST)
       .map((x) => x.t);
+  }
+}
+
+/**
+ * A read-only connection. libsql takes better-sqlite3's `readonly` option but ignores it (and creates a
+ * missing file), so the file is opened as a `mode=ro` URI, which SQLite itself enforces; query_only
+ * guards the connection too. Pages are memory-mapped, so processes serving one store share them.
+ */
+export function openReadOnly(path: string): Database.Database {
+  if (!existsSync(path)) throw new StoreError(`cannot open the store ${path}: no such file`);
+  try {
+    const db = new Database(`file:${encodeURI(resolve(path)).replace(/[?#]/g, encodeURIComponent)}?mode=ro`);
+    db.exec("PRAGMA query_only = ON; PRAGMA mmap_size = 1073741824;");
+    return db;
+  } catch (e) {
+    throw new StoreError(`cannot open the store ${path}: ${(e as Error).message}`);
   }
 }
 
