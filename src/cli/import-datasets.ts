@@ -195,8 +195,10 @@ for (const job of [...nationalJobs(), ...provinceJobs()]) {
   }
   const before = existing.find((e) => e.id === id);
   const reportPath = join(corpusDir, p.entry.file);
+  let change = "";
   if (before && existsSync(reportPath)) {
     const oldText = readFileSync(reportPath, "utf8");
+    change = oldText === p.text ? "（替换清单条目）" : "（替换文本）";
     const sameEntry = JSON.stringify(before) === JSON.stringify(p.entry);
     if (oldText === p.text && sameEntry) {
       unchanged++;
@@ -214,7 +216,7 @@ for (const job of [...nationalJobs(), ...provinceJobs()]) {
   }
   if (!values.quiet) say(renderReport(p, job.name));
   summary.push(
-    `${id.padEnd(18)} ${String(p.report.paragraphs).padStart(4)} 段 ${String(p.report.hanChars).padStart(6)} 字  警告 ${p.report.warnings.length}${before ? "  （替换）" : ""}`,
+    `${id.padEnd(18)} ${String(p.report.paragraphs).padStart(4)} 段 ${String(p.report.hanChars).padStart(6)} 字  警告 ${p.report.warnings.length}  ${change}`,
   );
   if (dryRun) continue;
   writeReport(corpusDir, p.entry, p.text, { force: before !== undefined });
