@@ -1,14 +1,16 @@
 // A fake Discord on 127.0.0.1, as strict as the real one: the REST routes and gateway opcodes an
 // unmodified discord.js 14 client uses to log in, receive interactions and messages, and answer them.
-// Every body is validated against Discord's spec and limits, with Discord's error codes (fake/rest.ts,
-// fake/validate.ts); everything the client sends is captured so end-to-end tests can assert on what a
-// user would have seen. The gateway lives in fake/gateway.ts.
+// Every body is validated against Discord's spec and limits and refused with Discord's error codes
+// (fake/validate.ts); callbacks must come once, of an allowed type, within 3 s, and before any edit or
+// follow-up (fake/interactions.ts); bot routes want the token (fake/rest.ts); the gateway checks IDENTIFY
+// (fake/gateway.ts). Everything the client sends is captured so end-to-end tests can assert on what a
+// user would have seen, and `refused` lists what the fake turned down, with the error it answered.
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { FakeGateway } from "./fake/gateway.ts";
 import { FakeRest } from "./fake/rest.ts";
 import { FakeState } from "./fake/state.ts";
-import type { CapturedRequest, ChannelMessage, Interaction, Reply } from "./fake/types.ts";
+import type { BotMessage, CapturedRequest, ChannelMessage, Interaction, Reply } from "./fake/types.ts";
 import {
   type CommandOption,
   type FakeUser,
@@ -47,8 +49,6 @@ export interface SentInteraction {
 export interface SendOptions extends Place {
   user?: FakeUser;
 }
-
-type BotMessage = ReturnType<typeof messagePayload>;
 
 interface Waiter {
   check: () => boolean;
