@@ -2,6 +2,7 @@
 import type { Logger } from "../answer/execute.ts";
 import { DEFAULT_CORPUS_DIR, type Engine, loadEngine } from "../engine.ts";
 import { CorpusError } from "../errors.ts";
+import { compiledIsStale } from "../search/fingerprint.ts";
 import { StoreError } from "../search/store.ts";
 
 export const stderrLogger: Logger = {
@@ -19,6 +20,8 @@ export function corpusDir(flag: string | undefined, env: NodeJS.ProcessEnv = pro
 
 /** Loads the engine (building its store when missing or stale); problems exit 2 without a stack trace. */
 export async function loadEngineOrExit(dir: string): Promise<Engine> {
+  if (compiledIsStale())
+    process.stderr.write("注意：dist/ 比 src/ 旧，请先运行 npm run build (dist/ is older than src/)\n");
   try {
     return await loadEngine(dir, { log: (line) => process.stderr.write(`${line}\n`) });
   } catch (e) {

@@ -40,8 +40,18 @@ declare const __ZHENGBAO_CODE_HASH__: string | undefined;
 let codeHashMemo: string | undefined;
 
 export function codeHash(): string {
-  if (typeof __ZHENGBAO_CODE_HASH__ === "string") return __ZHENGBAO_CODE_HASH__;
-  return sourceCodeHash();
+  return bakedCodeHash() ?? sourceCodeHash();
+}
+
+/** The hash `npm run build` baked into the compiled program; undefined under tsx. */
+export function bakedCodeHash(): string | undefined {
+  return typeof __ZHENGBAO_CODE_HASH__ === "string" ? __ZHENGBAO_CODE_HASH__ : undefined;
+}
+
+/** True when this is the compiled program and the source beside it has changed since the build. */
+export function compiledIsStale(): boolean {
+  const baked = bakedCodeHash();
+  return baked !== undefined && existsSync(join(SOURCE_ROOT, "search")) && sourceCodeHash() !== baked;
 }
 
 /** The hash of the TypeScript source as it is now (tsx, tests, and the build that bakes it in). */
