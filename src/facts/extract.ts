@@ -49,8 +49,13 @@ const CHANGE = /(同比)?(增长|下降|提高|降低|回落|减少|增加|上�
 const LEVEL_VERB =
   /(提高到|提高至|提升到|提升至|降低到|降低至|下降到|下降至|增加到|增加至|增至|降至|达到|达|实现|完成|突破|控制在|保持在|稳定在)/;
 // A clause without its own subject continues the previous one: "实现地区生产总值67665亿元，增长5.5%".
-const CONTINUATION =
-  /^(分别)?(同比|比上年|较上年|可比|实际|年均)?(增长|下降|提高|降低|回落|减少|增加|上涨|达到|达|实现|完成|突破|超过|跨过|迈上|总量|规模|增速|增幅)/;
+// Older wording too: "按可比价格计算平均每年增长11.1%", "1987年提高到463元", "较“十三五”末净增1万亿元".
+const CONTINUATION = new RegExp(
+  "^((19|20|１９|２０)..年(为|是)?(?=[0-9０-９])|(19|20|１９|２０)..年)?(按可比价格计算|扣除[^，]{0,8}因素后?)?" +
+    "(较[^，、增]{1,10}?|比[^，、增]{1,10}?)?(分别)?(稳步|持续|继续|首次|累计)?" +
+    "(同比|比上年|较上年|可比|实际|年均|平均每年|每年平均)?" +
+    "((?<=年(为|是))|增长|下降|提高|降低|回落|减少|增加|上涨|达到|达|实现|完成|突破|超过|跨过|迈上|总量|规模|增速|增幅|净增|新增)",
+);
 // Within a "、" list a share also continues its subject: "研发投入增长21%、占GDP比重达到3.1%".
 const LIST_CONTINUATION = new RegExp(`${CONTINUATION.source}|^占(GDP|地区生产总值|国内生产总值)`);
 // A sentence that opens by looking back reports results, even inside a plan section.
@@ -61,7 +66,7 @@ const TARGETS_PARAGRAPH = /主要预期目标|预期目标[是为]|主要目标[
 const MAX_GAP = 18;
 // Under a heading that reviews and plans at once, a sentence is a plan when it speaks of aims.
 const PLAN_SENTENCE =
-  /今年|预期目标|主要目标|目标[是为]|力争|争取|计划|将|要(?!求|素|点)|纲要|到20\d\d年|今后|十五五/;
+  /今年|预期目标|主要目标|目标[是为]|力争|争取|计划|将|要(?!求|素|点)|纲要|到20\d\d年|今后/;
 // A paragraph that opens on five years speaks of them throughout ("过去五年，…", "“十四五”时期，…").
 const FIVE_YEAR_OPENING =
   /^(过去五年|过去的五年|五年来|这五年|——这五年|经过五年|“?十[一二三四五六七八九]五”?(时期|期间|以来))|十[一二三四五六七八九]五”?(收官之年|圆满收官|顺利收官)|^这是[^。，]{0,20}的五年/;
@@ -114,6 +119,7 @@ function* sentenceContexts(report: Report): Generator<Context> {
   // Within one top-level section, a paragraph opening on five years ("各位代表！经过五年接续奋斗",
   // "2025年是“十四五”收官之年") starts a five-year passage; one opening on the past year ends it.
   let passage: { section: string; multi: boolean; opening: string } | null = null;
+  let mixedPlanFrom: string | null = null;
   const targetYear = (report as Context["report"]).targetYear ?? report.year;
   for (const paragraph of report.paragraphs) {
     if (paragraph.isHeading) continue;
@@ -129,7 +135,19 @@ function* sentenceContexts(report: Report): Generator<Context> {
     const thisYear = new RegExp(`今年|${targetYear}年`).test(paragraph.text);
     const horizon = paragraph.multiYear && !thisYear ? "multi-year" : "annual";
     const mixed = paragraph.headings.some(isMixedHeading) && !headline;
-    const planOpening = PLAN_SENTENCE.test(paragraph.sentences[0] ?? "");
+    // Under "“十三五”时期发展成就和“十四五”时期主要目标任务" the review comes first: once a paragraph
+    // turns to aims, the paragraphs after it are the plan.
+    if (mixedPlanFrom !== paragraph.section) mixedPlanFrom = null;
+    // The plan a mixed heading names last ("…和“十四五”时期主要目标任务"): a paragraph opening on it is the plan.
+    const laterPlan = paragraph.headings
+      .join(" ")
+      .match(/十[一二三四五六七八九]五/g)
+      ?.at(-1);
+    const opensPlan =
+      PLAN_SENTENCE.test(opening) ||
+      (laterPlan !== undefined && mixed && opening.includes(laterPlan) && !LOOKING_BACK.test(opening));
+    const planOpening = opensPlan || mixedPlanFrom !== null;
+    if (mixed && opensPlan) mixedPlanFrom = paragraph.section;
     for (const sentence of paragraph.sentences) {
       const plan = PLAN_SENTENCE.test(sentence) || (planOpening && !LOOKING_BACK.test(sentence));
       const looksBack = LOOKING_BACK.test(sentence) || (mixed && !plan);
@@ -218,7 +236,9 @@ export function extractSentence(ctx: Context, matcher: Matcher): Statement[] {
   const { sentence } = ctx;
   const out: Statement[] = [];
   // The last subject of the previous clause, and the display group its values belong to.
-  let carried: { ids: string[]; clause: Clause; group: string; skipped?: boolean } | null = null;
+  type Carried = { ids: string[]; clause: Clause; group: string; skipped?: boolean };
+  let carried: Carried | null = null;
+  let totalOf: Carried | null = null;
   // Every clause subject so far, for values listed later without 分别.
   const subjects: { id: string; start: number }[] = [];
   let groupNo = 0;
@@ -226,9 +246,10 @@ export function extractSentence(ctx: Context, matcher: Matcher): Statement[] {
     // A mention of a part (a sub-region, new registrations) stays as a blocker without ids, so its
     // numbers attach to nothing.
     const mentions = findMentions(clause.text, matcher).map((m) =>
-      outOfScope(sentence, clause.start, clause.text, m) ? { ...m, ids: [] } : m,
+      outOfScope(sentence, clause.start, clause.text, m) ? { ...m, ids: [], whole: m.ids } : m,
     );
     const numbers = findNumbers(clause.text).filter((n) => !numberDropped(clause.text.slice(0, n.start)));
+    if (mentions.length === 0 && !carried && totalOf && /^总量/.test(clause.text)) carried = totalOf;
     if (mentions.length === 0 && carried && CONTINUATION.test(clause.text) && numbers.length > 0) {
       // The subject comes from the clause before: quote both clauses together.
       const text = stripEnd(sentence.slice(carried.clause.start, clause.end));
@@ -313,6 +334,11 @@ export function extractSentence(ctx: Context, matcher: Matcher): Statement[] {
     }
     carried =
       last && last.ids.length === 1 ? { ids: last.ids, clause, group: `${groupNo}:${last.start}` } : null;
+    // "新登记经营主体320万户、增长13%，总量达2037.7万户": the total is the whole's.
+    const whole = last && "whole" in last ? (last.whole as string[]) : [];
+    if (!carried && whole.length === 1 && last)
+      totalOf = { ids: whole, clause, group: `${groupNo}:${last.start}` };
+    else totalOf = null;
     if (last?.ids.length === 1 && last.ids[0]) subjects.push({ id: last.ids[0], start: clause.start });
   }
   return out;
@@ -328,11 +354,20 @@ function nearestMention(text: string, mentions: Mention[], n: NumberExpr): Menti
   for (const m of mentions) if (m.end <= n.start) owner = m;
   if (!owner) return null;
   const gap = text.slice(owner.end, n.start);
-  if (gap.length > MAX_GAP) return null;
+  // Years ("增长到2025年的") and the values before in the chain do not count as distance.
+  const lastDigit = Math.max(
+    ...[...gap.matchAll(/[0-9０-９][%％元户家人]?/g)].map((m) => (m.index ?? 0) + m[0].length),
+    0,
+  );
+  const tail = gap
+    .slice(gap.search(/(19|20)\d\d年的?$/) >= 0 ? 0 : lastDigit)
+    .replace(/(19|20)\d\d年的?/g, "");
+  if (tail.length > MAX_GAP) return null;
   // After "、" a new subject may start ("高新技术企业118家、省科技型中小企业234家"); only a
   // continuation ("、增长17.8%", "、总量达到555家") keeps the earlier subject.
   const afterList = gap.split("、").slice(1).at(-1);
-  if (afterList !== undefined && !LIST_CONTINUATION.test(afterList)) {
+  // "、超过6万亿元": the number's own lead word continues the subject too.
+  if (afterList !== undefined && !LIST_CONTINUATION.test(afterList + text.slice(n.start, n.end))) {
     return null;
   }
   return owner;
@@ -360,10 +395,22 @@ function distribute(
   const paired: [string, NumberExpr][] = [];
   items.forEach((item, i) => {
     const own = findMentions(item, matcher).at(-1);
-    const id = own?.ids.length === 1 ? own.ids[0] : sharedSuffixId(item, last, matcher);
+    const id =
+      own?.ids.length === 1
+        ? own.ids[0]
+        : (sharedSuffixId(item, last, matcher) ?? sharedPrefixId(item, items[0] ?? "", matcher));
     if (id) paired.push([id, values[i] as NumberExpr]);
   });
   return paired.length > 0 ? paired : null;
+}
+
+/** "能耗" listed after "单位国内生产总值用水量": the indicator named by the first item's head + it. */
+function sharedPrefixId(item: string, first: string, matcher: Matcher): string | undefined {
+  for (let cut = first.length - 1; cut > 0; cut--) {
+    const m = findMentions(first.slice(0, cut) + item, matcher)[0];
+    if (m && m.start === 0 && m.end > cut && m.ids.length === 1) return m.ids[0];
+  }
+  return undefined;
 }
 
 /** "城市" listed before "农村低保标准": the indicator named by 城市 + the tail of the last item. */
@@ -443,7 +490,7 @@ function base(
     sentence: ctx.sentence,
     headingMultiYear: ctx.kind === "actual" && ctx.passage ? ctx.passage.multi : ctx.horizon === "multi-year",
     passage: ctx.kind === "actual" && ctx.passage?.multi ? ctx.passage.opening : "",
-    paragraphOpening: ctx.paragraph.sentences[0] ?? "",
+    paragraphOpening: ctx.paragraph.text.slice(0, Math.max(0, ctx.paragraph.text.indexOf(ctx.sentence))),
     reviewYear: ctx.report.reviewYear ?? ctx.report.year - 1,
     targetYear: ctx.report.targetYear ?? ctx.report.year,
     isLevel,

@@ -23,7 +23,7 @@ export interface PeriodInput {
   headingMultiYear: boolean;
   /** The opening of the five-year passage the statement stands in ("2015年是“十二五”收官之年"). */
   passage?: string;
-  /** The paragraph's first sentence: "到2030年，…" sets the year of the targets after it. */
+  /** The paragraph before the sentence: "到2030年，…" sets the year of the targets after it. */
   paragraphOpening?: string;
   reviewYear: number;
   targetYear: number;

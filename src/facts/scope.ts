@@ -48,7 +48,7 @@ export function numberDropped(before: string): boolean {
 }
 
 // "占GDP比重达到3.1%", "相当于全市生产总值的比例2.5%".
-const SHARE_OF = /(占|相当于)[^，；]{0,16}(比重|比例|比率)/;
+const SHARE_OF = /(占|相当于)[^，；]{0,16}(比重|比例|比率)|^占比/;
 
 /**
  * The indicator a number after `gap` (the text between its subject and it) belongs to: the subject's
