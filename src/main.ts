@@ -28,7 +28,9 @@ if (config) {
     import("./discord/logger.ts"),
     import("./discord/run.ts"),
   ]);
-  await runBot(engine, config, createLogger({ level: config.logLevel, secrets: [config.token] }));
+  const logger = createLogger({ level: config.logLevel, secrets: [config.token] });
+  const rest = config.apiBase ? { clientOptions: { rest: { api: config.apiBase } } } : {};
+  await runBot(engine, config, logger, rest);
 } else {
   const { runConsole } = await import("./cli/console.ts");
   await runConsole(engine);

@@ -3,8 +3,8 @@
  * esbuild, one file per entry plus shared chunks (code splitting keeps lazy imports lazy: the chart
  * renderer, zod, the store builder). dist/ mirrors src/, so relative paths between programs hold.
  * The hash of the compiled source is baked in, so the compiled program knows which store it can serve.
+ * Files are overwritten in place (a program running from dist/ meanwhile keeps working).
  */
-import { rmSync } from "node:fs";
 import { build } from "esbuild";
 import { sourceCodeHash } from "../search/fingerprint.ts";
 
@@ -24,7 +24,6 @@ const ENTRIES = [
 ];
 
 const t0 = performance.now();
-rmSync("dist", { recursive: true, force: true });
 await build({
   entryPoints: ENTRIES,
   bundle: true,

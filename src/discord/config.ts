@@ -28,6 +28,8 @@ const ConfigSchema = z.object({
     blankToUndefined,
     z.string().trim().regex(SNOWFLAKE, { error: "must be a numeric server id" }).optional(),
   ),
+  // Another REST base (a proxy in front of Discord, or the test suite's fake Discord).
+  DISCORD_API_BASE: z.preprocess(blankToUndefined, z.url({ error: "must be a URL" }).optional()),
   LOG_LEVEL: z.preprocess(
     (v) => (typeof blankToUndefined(v) === "string" ? String(v).trim().toLowerCase() : undefined),
     z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(", ")}` }).default("info"),
@@ -39,6 +41,7 @@ export interface BotConfig {
   appId: string;
   guildId: string | undefined;
   logLevel: LogLevel;
+  apiBase?: string | undefined;
 }
 
 export type ConfigResult = { ok: true; config: BotConfig } | { ok: false; message: string };
@@ -49,6 +52,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): ConfigResult {
     DISCORD_TOKEN: blankToUndefined(env.DISCORD_TOKEN),
     DISCORD_APP_ID: blankToUndefined(env.DISCORD_APP_ID),
     DISCORD_GUILD_ID: env.DISCORD_GUILD_ID,
+    DISCORD_API_BASE: env.DISCORD_API_BASE,
     LOG_LEVEL: env.LOG_LEVEL,
   });
   if (!parsed.success) {
@@ -63,6 +67,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): ConfigResult {
       appId: d.DISCORD_APP_ID,
       guildId: d.DISCORD_GUILD_ID,
       logLevel: d.LOG_LEVEL,
+      apiBase: d.DISCORD_API_BASE,
     },
   };
 }

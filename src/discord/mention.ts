@@ -3,7 +3,8 @@
  * router as a typed line, in a reply. Short follow-ups reuse the channel's context (see follow-up.ts).
  */
 import type { Message } from "discord.js";
-import { errorId, safeRun } from "../engine-run.ts";
+import { errorId, safeExecute } from "../answer/execute.ts";
+import { ok } from "../query/command.ts";
 import { NOTICES } from "./notices.ts";
 import { mentionGuard } from "./rate-limit.ts";
 import { renderNotice } from "./render.ts";
@@ -32,10 +33,13 @@ export function createMessageHandler(deps: RouterDeps): (message: Message) => Pr
         return;
       }
       const text = stripMention(message.content, me.id);
-      const line = text ? deps.followUps.lineFor(message.channelId, text, deps.parts) : "/help";
-      const answer = safeRun(deps.parts, line, deps.logger);
-      deps.followUps.remember(message.channelId, line, answer, deps.parts);
-      const paging = answer.command === "ask" && line === text ? { question: text, year: null } : undefined;
+      const parsed = text
+        ? deps.followUps.commandFor(message.channelId, text, deps.engine)
+        : ok({ name: "help" } as const);
+      const answer = safeExecute(deps.engine, parsed, deps.logger);
+      if (parsed.ok) deps.followUps.remember(message.channelId, answer, parsed.value, deps.engine);
+      const asked = parsed.ok && parsed.value.name === "chat" && answer.command === "ask";
+      const paging = asked ? { question: text, year: null } : undefined;
       await message.reply(renderWithImage(deps, answer, paging ? { paging } : {}));
     } catch (e) {
       const id = errorId();
