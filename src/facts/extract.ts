@@ -6,7 +6,7 @@ import type { Corpus, Report } from "../corpus/corpus.ts";
 import { isMixedHeading, type Paragraph, parseReport } from "../corpus/structure.ts";
 import type { Lexicon } from "./lexicon.ts";
 import { buildMatcher, findMentions, type Matcher, type Mention, unitFits } from "./mentions.ts";
-import { findNumbers, type NumberExpr } from "./numbers.ts";
+import { findNumbers, foldWidth, type NumberExpr } from "./numbers.ts";
 import { periodOf } from "./period.ts";
 import { additionChange, namesTarget, numberDropped, outOfScope, shareTarget } from "./scope.ts";
 
@@ -124,7 +124,11 @@ function* sentenceContexts(report: Report): Generator<Context> {
   for (const paragraph of report.paragraphs) {
     if (paragraph.isHeading) continue;
     if (passage && passage.section !== paragraph.section) passage = null;
-    const opening = (paragraph.sentences[0] ?? "").replace(/^各位代表[！!，,：:]?/, "");
+    // "各位代表！" stands as a sentence of its own before the paragraph's real opening.
+    const opening = (paragraph.sentences.find((t) => !/^各位代表[！!，,：:]?$/.test(t)) ?? "").replace(
+      /^各位代表[！!，,：:]?/,
+      "",
+    );
     if (PAST_YEAR_OPENING.test(opening)) passage = { section: paragraph.section, multi: false, opening };
     else if (FIVE_YEAR_OPENING.test(opening)) passage = { section: paragraph.section, multi: true, opening };
     else if (ONE_YEAR_OPENING.test(opening)) passage = { section: paragraph.section, multi: false, opening };
@@ -150,7 +154,9 @@ function* sentenceContexts(report: Report): Generator<Context> {
     if (mixed && opensPlan) mixedPlanFrom = paragraph.section;
     for (const sentence of paragraph.sentences) {
       const plan = PLAN_SENTENCE.test(sentence) || (planOpening && !LOOKING_BACK.test(sentence));
-      const looksBack = LOOKING_BACK.test(sentence) || (mixed && !plan);
+      // "１９９３年我国经济继续蓬勃发展" under "１９９３年…回顾和１９９４年…任务" is the review.
+      const pastYear = namesOnlyPastYears(sentence, targetYear);
+      const looksBack = LOOKING_BACK.test(sentence) || (mixed && (!plan || pastYear));
       yield {
         report,
         paragraph,
@@ -162,6 +168,11 @@ function* sentenceContexts(report: Report): Generator<Context> {
       };
     }
   }
+}
+
+function namesOnlyPastYears(sentence: string, targetYear: number): boolean {
+  const years = [...foldWidth(sentence).matchAll(/((?:19|20)\d\d)年/g)].map((m) => Number(m[1]));
+  return years.length > 0 && years.every((y) => y < targetYear) && !/今年/.test(sentence);
 }
 
 export function extractStatements(corpus: Pick<Corpus, "reports">, lex: Lexicon): Statement[] {
@@ -310,6 +321,8 @@ export function extractSentence(ctx: Context, matcher: Matcher): Statement[] {
       if (!owner || !subject) continue;
       // "研发投入增长21%、占GDP比重达到3.1%": the share is R&D intensity, not R&D spending.
       const gap = clause.text.slice(owner.end, n.start);
+      // "经营主体“无事不扰”率达99.11%": a rate of something about the subject, not the subject.
+      if (/(?<!增长|失业|赤字)率/.test(gap)) continue;
       const id = shareTarget(subject, gap, matcher.shares);
       if (!id || !unitFits(matcher, id, n)) continue;
       const st = statementOf(ctx, id, n, clause.text, stripEnd(clause.text), `${groupNo}:${owner.start}`);
@@ -384,7 +397,7 @@ function distribute(
   matcher: Matcher,
 ): [string, NumberExpr][] | null {
   const at = text.indexOf("分别");
-  if (at < 0) return null;
+  if (at < 0) return pairedWithout(text, mentions, numbers);
   const values = numbers.filter((n) => n.start > at);
   if (values.length < 2) return null;
   const ids = mentions.filter((m) => m.end <= at).flatMap((m) => m.ids);
@@ -402,6 +415,28 @@ function distribute(
     if (id) paired.push([id, values[i] as NumberExpr]);
   });
   return paired.length > 0 ? paired : null;
+}
+
+/**
+ * "城镇居民人均可支配收入和农村居民人均纯收入实际增长8.4％和11.4％": subjects joined by 和/、 before
+ * values joined the same way pair up in order, as if 分别 were written.
+ */
+function pairedWithout(
+  text: string,
+  mentions: Mention[],
+  numbers: NumberExpr[],
+): [string, NumberExpr][] | null {
+  if (mentions.length < 2 || numbers.length !== mentions.length) return null;
+  const first = numbers[0] as NumberExpr;
+  if (mentions.some((m) => m.end > first.start || m.ids.length !== 1)) return null;
+  const joined = (a: number, b: number) => /^[和、及与]$/.test(text.slice(a, b));
+  for (let i = 1; i < mentions.length; i++) {
+    if (!joined((mentions[i - 1] as Mention).end, (mentions[i] as Mention).start)) return null;
+  }
+  for (let i = 1; i < numbers.length; i++) {
+    if (!joined((numbers[i - 1] as NumberExpr).end, (numbers[i] as NumberExpr).start)) return null;
+  }
+  return mentions.map((m, i) => [m.ids[0] as string, numbers[i] as NumberExpr]);
 }
 
 /** "能耗" listed after "单位国内生产总值用水量": the indicator named by the first item's head + it. */
@@ -446,7 +481,7 @@ function statementOf(
   );
   const change = changeBefore(clause, n);
   const before = prefix + clause.slice(0, n.start);
-  const isLevel = change === null && !["%", "个百分点", "倍"].includes(n.unit);
+  const isLevel = change === null && n.unit !== "个百分点";
   return {
     ...base(ctx, indicatorId, text, group, before, isLevel),
     value: n.value,

@@ -131,6 +131,8 @@ export function findNumbers(written: string): NumberExpr[] {
     const before = text[numAt - 1] ?? "";
     if (before === "第" || /[A-Za-z.·．_]/.test(before)) continue;
     if (more && !unit1) continue;
+    // "超6.3万户次", "1.8亿人次" count visits, not the unit's things.
+    if (text[at + raw.length] === "次" && !/次$/.test(unit)) continue;
     const qualifier = [pre, more, post].filter(Boolean).join("") || null;
     // Digits as the report wrote them (maybe full-width); value and unit from the folded text.
     const digitsAt = numAt;

@@ -83,7 +83,10 @@ export function periodOf(input: PeriodInput): Period {
   if (range && SPAN_WORDS.test(p.text + p.sentence)) {
     return { horizon: "multi-year", about: Number(range[1]), aboutEnd: Number(range[2]) };
   }
-  const years = [...own.matchAll(NAMED_YEAR)].map((m) => Number(m[1]));
+  // "比2002年增长65.5%": a year after 比/较 is the baseline, not the year described.
+  const years = [...own.matchAll(NAMED_YEAR)]
+    .filter((m) => !/(比|较|同|与|相比)$/.test(own.slice(0, m.index ?? 0)))
+    .map((m) => Number(m[1]));
   const lastYear = years.at(-1);
   const by =
     own.match(BY_YEAR) ?? p.sentence.match(BY_YEAR) ?? foldWidth(p.paragraphOpening ?? "").match(BY_YEAR);
@@ -117,7 +120,7 @@ export function periodOf(input: PeriodInput): Period {
 function multiOrLevel(p: PeriodInput, span: Period, base: number): Period {
   if (p.kind === "actual" && p.isLevel && !p.isFlow && !SUSTAINED.test(p.before)) {
     // "从11.37万亿元提高到14.58万亿元": the first level is the year before the span.
-    if (/从$/.test(p.before)) return single((span.about ?? base) - 1, false);
+    if (/[从由]$/.test(p.before)) return single((span.about ?? base) - 1, false);
     return single(span.aboutEnd ?? base, false);
   }
   return span;

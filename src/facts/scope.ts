@@ -8,7 +8,7 @@ import type { Mention } from "./mentions.ts";
 // A part of the region: "成都平原经济区经济总量", "大湾区经济总量", "城市副中心和平原新城地区生产总值",
 // "脱贫地区农村居民收入", "县域经济增长".
 const SUBREGION =
-  /都市圈|经济圈|经济区|城市群|新区|湾区|片区|新城|副中心|县域|县（市）|县\(市\)|县市|脱贫地区|园区|示范区|开发区|高新区|自贸区|自由贸易试验区|经济带|城区|主城|各市|市州|地市/;
+  /都市圈|经济圈|经济区|城市群|新区|湾区|片区|新城|副中心|县域|县（市）|县\(市\)|县市|脱贫地区|脱贫县|贫困县|重点县|园区|示范区|开发区|高新区|自贸区|自由贸易试验区|经济带|城区|主城|各市|市州|地市/;
 // Part of the whole: trade with some countries ("对共建“一带一路”国家进出口增长"), enterprises only.
 const PARTIAL = /对[^，。；]{0,16}(国家|地区|东盟|欧盟|美国|日本|韩国|非洲|拉美|港澳|台湾)[^，、；]{0,4}$/;
 // New registrations are a flow, not the stock: "新登记经营主体320万户、增长13%".
@@ -64,7 +64,7 @@ export function shareTarget(id: string, gap: string, shares: ReadonlyMap<string,
 
 /** "新增高新技术企业174家" and "净增经营主体34.6万家" count additions, not the total. */
 export function additionChange(before: string, m: Mention): string | null {
-  return before.slice(0, m.start).match(/(新增|净增)$/)?.[1] ?? null;
+  return before.slice(0, m.start).match(/(新增|净增)(各类|各种)?$/)?.[1] ?? null;
 }
 
 /** Digits directly followed by "的预定目标" are the year's target even inside a review. */
