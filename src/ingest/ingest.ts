@@ -76,6 +76,8 @@ export interface Provenance {
   /** The manifest's `source`: a URL, a dataset row, a file name. */
   source?: string;
   notes?: string;
+  /** A publication date to use when the text has no date line (a web page's date). */
+  published?: string;
 }
 
 export interface Prepared {
@@ -113,7 +115,9 @@ export function prepare(
     year: meta.year.value,
     reviewYear: meta.reviewYear.value,
     targetYear: meta.targetYear.value,
-    ...(meta.published.value ? { published: meta.published.value } : {}),
+    ...((meta.published.value ?? provenance.published)
+      ? { published: meta.published.value ?? provenance.published }
+      : {}),
     ...(provenance.url ? { url: provenance.url } : {}),
     source: provenance.source ?? provenance.url ?? name,
     notes: provenance.notes ?? "",
