@@ -21,7 +21,9 @@ export const data = new SlashCommandBuilder()
   .addIntegerOption(yearOption);
 
 export async function execute(i: ChatInputCommandInteraction, ctx: BotContext): Promise<void> {
-  const question = optionText(i.options.getString("question", true));
+  const typed = i.options.getString("question", true);
   const year = i.options.getInteger("year");
-  await ctx.answer(i, { name: "ask", question, year, page: 1 }, { paging: { question, year } });
+  // The engine reads the normalised text; the message shows the question as the user wrote it.
+  const command = { name: "ask", question: optionText(typed), year, page: 1 } as const;
+  await ctx.answer(i, command, { paging: { question: typed, year } });
 }

@@ -47,7 +47,7 @@ describe("bot end to end", () => {
   });
 
   test("/compare GDP attaches the bar chart PNG and shows it in the embed", async () => {
-    const reply = await command("compare", { indicator: "GDP" });
+    const reply = await command("compare", { indicator: "GDP", level: "区县" });
     expect(reply.files).toHaveLength(1);
     const png = reply.files[0]?.data ?? Buffer.alloc(0);
     expect(png.subarray(1, 4).toString()).toBe("PNG");
