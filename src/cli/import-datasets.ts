@@ -53,10 +53,7 @@ const WARNING_NOTES: [RegExp, string][] = [
     /一级标题未分类/,
     "Top-level headings the section rules (src/corpus/structure.ts) do not classify: {headings}; their sentences give no statements unless they name 预期目标 or look back.",
   ],
-  [
-    /没有找到任何目标表述/,
-    "No target statements: no 主要预期目标 paragraph the rule layer reads (older reports write plans as 计划/指标, numbers as 百分之… or full-width digits).",
-  ],
+  [/没有找到任何目标表述/, "No target statements: no 主要预期目标 paragraph the rule layer reads{older}."],
   [/没有识别出回顾部分/, "No section recognised as review."],
   [/没有识别出工作安排部分/, "No section recognised as plan."],
   [/被识别为回顾/, "A section about this year's work is read as review (its heading says 主要工作)."],
@@ -159,7 +156,14 @@ function notesFor(p: Prepared): string {
   for (const [re, note] of WARNING_NOTES)
     if (p.report.warnings.some((w) => re.test(w)))
       parts.push(
-        note.replace("{headings}", headings.slice(0, 5).join("") + (headings.length > 5 ? "…" : "")),
+        note
+          .replace("{headings}", headings.slice(0, 5).join("") + (headings.length > 5 ? "…" : ""))
+          .replace(
+            "{older}",
+            p.entry.year < 2004
+              ? " (older reports write plans as 计划/指标, numbers as 百分之… or full-width digits)"
+              : "",
+          ),
       );
   return parts.join(" ");
 }
