@@ -1,206 +1,296 @@
 /**
- * `npm run bench [-- --sizes 1,10,100,1000] [--out FILE] [--quick]`: the corpus at 1×, 10×, 100× and 1000×
- * (synthetic copies, see synth.ts), each size built and served in child processes of its own. Prints a
- * table (markdown, for docs/PERFORMANCE.md) and writes JSON (default bench/results/latest.json).
+ * `npm run bench [-- --sizes shipped,1,10,100,1000] [--out FILE] [--quick] [--keep]`: the budgets of
+ * issue 9, measured. Per size: a corpus (the shipped one, or N copies of the original twelve reports, see
+ * synth.ts), its store built by the compiled `index-build` in a child of its own (wall time, peak RSS),
+ * the compiled CLI's cold start next to an FTS5-only peer and `node -e 0`, run for run, a serving child
+ * timing the warm query mix against the peer's raw BM25 query and a linear scan, and the memory of one
+ * and of two serving processes on the same store. Prints markdown tables with the budgets, writes JSON.
  */
-import { spawn } from "node:child_process";
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { cpus, freemem, loadavg, tmpdir, totalmem } from "node:os";
-import { dirname, join } from "node:path";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { cpus, loadavg, release, tmpdir, totalmem } from "node:os";
+import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { codeHash } from "../src/cache/fingerprint.ts";
+import { parseCli } from "../src/cli/args.ts";
+import { type Compiled, compile } from "./compile.ts";
+import { hold, memoryOf, run, timeWrapper } from "./proc.ts";
 import { COLD_START_LINE } from "./queries.ts";
-import { growthExponent, median, percentile } from "./stats.ts";
+import {
+  formatReport,
+  labelOf,
+  type Report,
+  type Size,
+  type SizeResult,
+  type Summary,
+  verdicts,
+} from "./report.ts";
+import { median } from "./stats.ts";
 import { writeSyntheticCorpus } from "./synth.ts";
-import { formatReport } from "./table.ts";
+
+const USAGE = `
+用法 (usage): npm run bench -- [--sizes LIST] [--out FILE] [--quick] [--keep]
+  --sizes LIST   comma-separated: "shipped" (the corpus as it ships) and/or multiples of the original
+                 12 reports (default: shipped,1,10,100,1000 — 1000× takes 10+ minutes and both cores)
+  --out FILE     JSON results (default: bench/results/latest.json)
+  --quick        1× only, fewer repetitions (what the smoke test runs)
+  --keep         keep the generated corpora, stores and compiled programs (their folder is printed)
+  -h, --help     this text`;
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
-const argv = process.argv.slice(2);
-const opt = (name: string) => (argv.includes(`--${name}`) ? argv[argv.indexOf(`--${name}`) + 1] : undefined);
-const quick = argv.includes("--quick");
-const sizes = (opt("sizes") ?? (quick ? "1" : "1,10,100,1000")).split(",").map(Number);
-const out = opt("out") ?? join(ROOT, "bench/results/latest.json");
-const keep = argv.includes("--keep");
-// One code version for the whole run: an edit to the engine mid-run must not turn a cache stale.
-const code = codeHash();
+const { values, positionals } = parseCli(USAGE, {
+  sizes: { type: "string" },
+  out: { type: "string" },
+  quick: { type: "boolean" },
+  keep: { type: "boolean" },
+});
+if (positionals.length > 0) usageError(`unexpected argument "${positionals[0]}"`);
+const quick = values.quick === true;
+const keep = values.keep === true;
+const sizes = parseSizes(values.sizes ?? (quick ? "1" : "shipped,1,10,100,1000"));
+const out = resolve(values.out ?? join(ROOT, "bench/results/latest.json"));
+const node = process.execPath;
 
-export interface SizeResult {
-  size: number;
-  generateMs: number;
-  build: Record<string, unknown> & { timings: Record<string, number>; bytes: number; peakRssMiB: number };
-  serve: Record<string, unknown>;
-  cliColdStartMs: number[];
-  summary: Record<string, number>;
+function usageError(message: string): never {
+  process.stderr.write(`${message}\n\n${USAGE.trim()}\n`);
+  process.exit(2);
+}
+
+function parseSizes(list: string): Size[] {
+  const parsed = list.split(",").map((s): Size => {
+    if (s.trim() === "shipped") return "shipped";
+    const n = Number(s);
+    if (!Number.isInteger(n) || n < 1)
+      usageError(`--sizes: "${s}" is neither "shipped" nor a whole number ≥ 1`);
+    return n;
+  });
+  return [...new Set(parsed)];
 }
 
 const started = Date.now();
-const machine = {
-  cpu: cpus()[0]?.model ?? "unknown",
-  cores: cpus().length,
-  memoryGb: Math.round(totalmem() / 2 ** 30),
-  freeMemoryGb: Math.round(freemem() / 2 ** 30),
-  node: process.version,
-  loadavgAtStart: loadavg().map((l) => Math.round(l * 100) / 100),
-};
+const loadStart = loadavg();
+const note = (line: string) =>
+  process.stderr.write(`[bench ${((Date.now() - started) / 1000).toFixed(0)} s] ${line}\n`);
+note("compiling the programs under test");
+const compiled = await compile(ROOT);
 const tmp = mkdtempSync(join(tmpdir(), "zb-bench-"));
 const results: SizeResult[] = [];
 try {
-  for (const size of sizes) {
-    process.stderr.write(`— ${size}× …\n`);
-    results.push(await runSize(size));
-  }
+  for (const size of sizes) results.push(await measure(size, compiled));
 } finally {
-  if (!keep) rmSync(tmp, { recursive: true, force: true });
+  if (keep) note(`kept: ${tmp} and ${compiled.dir}`);
+  else {
+    rmSync(tmp, { recursive: true, force: true });
+    rmSync(compiled.dir, { recursive: true, force: true });
+  }
 }
 
-const report = {
+const report: Report = {
   date: new Date(started).toISOString(),
   wallSeconds: Math.round((Date.now() - started) / 1000),
-  machine: { ...machine, loadavgAtEnd: loadavg().map((l) => Math.round(l * 100) / 100) },
-  command: `npm run bench${argv.length ? ` -- ${argv.join(" ")}` : ""}`,
+  command: `npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(" ")}` : ""}`,
+  machine: {
+    cpu: cpus()[0]?.model.trim() ?? "unknown",
+    cores: cpus().length,
+    memoryGiB: Math.round(totalmem() / 2 ** 30),
+    kernel: release(),
+    node: process.version,
+    loadavgAtStart: loadStart.map((l) => l.toFixed(2)).join(","),
+    loadavgAtEnd: loadavg()
+      .map((l) => l.toFixed(2))
+      .join(","),
+  },
+  codeHash: compiled.codeHash,
   sizes: results,
-  growth: growth(results),
+  budgets: verdicts(results),
 };
 mkdirSync(dirname(out), { recursive: true });
 writeFileSync(out, `${JSON.stringify(report, null, 2)}\n`);
-process.stdout.write(`${formatReport(report)}\nJSON: ${out}\n`);
+process.stdout.write(`${formatReport(report)}\n\nJSON: ${out}\n`);
 
-async function runSize(size: number): Promise<SizeResult> {
-  const dir = join(tmp, `corpus-${size}x`);
-  const cache = join(tmp, `index-${size}x.zbi`);
-  let t = performance.now();
-  writeSyntheticCorpus(join(ROOT, "corpus"), size, dir);
+async function measure(size: Size, c: Compiled): Promise<SizeResult> {
+  const label = labelOf(size);
+  const big = typeof size === "number" ? size : 1;
+  const tag = `  [${label}] `;
+  // The corpus.
+  const t = performance.now();
+  const dir = size === "shipped" ? join(ROOT, "corpus") : join(tmp, `corpus-${label}`);
+  if (size !== "shipped") {
+    note(`${label}: writing the corpus`);
+    writeSyntheticCorpus(join(ROOT, "corpus"), size, dir);
+  }
   const generateMs = performance.now() - t;
-  const build = JSON.parse(
-    await child(["--phase", "build", "--corpus", dir, "--cache", cache, "--code-hash", code]),
-  );
-  // Fewer repetitions where one query takes long; p99 still needs a few dozen samples per command.
-  const reps = quick ? 2 : size >= 1000 ? 8 : size >= 100 ? 30 : 50;
-  const scanReps = quick || size >= 100 ? 1 : 3;
-  const serve = JSON.parse(
-    await child([
-      "--phase",
-      "serve",
-      "--corpus",
-      dir,
-      "--cache",
-      cache,
+  const manifest = JSON.parse(readFileSync(join(dir, "manifest.json"), "utf8")) as { reports: unknown[] };
+  const store = join(tmp, `store-${size === "shipped" ? "shipped" : `${size}x`}.db`);
+  const env: NodeJS.ProcessEnv = { ...process.env, ZHENGBAO_STORE: store };
+  delete env.ZHENGBAO_CORPUS;
+
+  // The build, in a child of its own: its peak RSS is this size's alone.
+  note(`${label}: building the store (${manifest.reports.length} reports)`);
+  const rssFile = join(tmp, "build-rss.txt");
+  rmSync(rssFile, { force: true });
+  const wrap = timeWrapper(rssFile);
+  const argv = [...wrap, node, c.indexBuild, "--corpus", dir, "--rebuild"];
+  const b = await run(argv[0] as string, argv.slice(1), { env, echo: tag });
+  if (b.code !== 0) throw new Error(`${label}: the store build exited ${b.code}: ${b.stderr.slice(-500)}`);
+  const counts = /(\d+) reports, (\d+) paragraphs, (\d+) chunks, (\d+) statements/.exec(b.stdout);
+  const peakKiB =
+    wrap.length > 0 ? Number(readFileSync(rssFile, "utf8").trim().split("\n").at(-1)) : Number.NaN;
+  const build = {
+    wallMs: b.wallMs,
+    peakRssMiB: Number.isFinite(peakKiB) ? Math.round((peakKiB / 1024) * 10) / 10 : null,
+    storeBytes: statSync(store).size,
+    reports: Number(counts?.[1]),
+    paragraphs: Number(counts?.[2]),
+    chunks: Number(counts?.[3]),
+    statements: Number(counts?.[4]),
+    stdout: b.stdout.trim(),
+  };
+
+  // Cold start: ours, the peer and the floor interleaved, the order rotated each round.
+  const rounds = quick ? 3 : size === "shipped" ? 11 : big >= 1000 ? 5 : 7;
+  note(`${label}: cold start, ${rounds} rounds`);
+  const samples = {
+    ours: [] as number[],
+    oursFirstOutput: [] as number[],
+    peer: [] as number[],
+    floor: [] as number[],
+  };
+  const steps = {
+    ours: async () => {
+      const r = await run(node, [c.ask, "--corpus", dir, COLD_START_LINE], { env });
+      if (r.code !== 0 || r.stderr.trim() !== "" || !r.stdout.includes("临淄")) {
+        throw new Error(
+          `${label}: the CLI did not answer from the fresh store (exit ${r.code}): ${r.stderr.slice(0, 300)}`,
+        );
+      }
+      samples.ours.push(r.wallMs);
+      samples.oursFirstOutput.push(r.firstOutputMs ?? Number.NaN);
+    },
+    peer: async () => {
+      const r = await run(node, [c.peer, store], { env });
+      if (r.code !== 0 || r.stdout.trim() === "")
+        throw new Error(`${label}: the FTS5 peer failed: ${r.stderr}`);
+      samples.peer.push(r.wallMs);
+    },
+    floor: async () => {
+      samples.floor.push((await run(node, ["-e", "0"], { env })).wallMs);
+    },
+  };
+  const order = [steps.ours, steps.peer, steps.floor];
+  for (let i = 0; i < rounds; i++) {
+    for (let k = 0; k < order.length; k++) await (order[(i + k) % order.length] as () => Promise<void>)();
+  }
+  const ratios = samples.ours.map((o, i) => o / (samples.peer[i] as number));
+  const ready = {
+    rounds,
+    ...samples,
+    oursMs: median(samples.ours),
+    peerMs: median(samples.peer),
+    floorMs: median(samples.floor),
+    ratioOfMedians: median(samples.ours) / median(samples.peer),
+    ratioPerRoundMedian: median(ratios),
+  };
+
+  // Warm serving.
+  const reps = quick ? 3 : big >= 1000 ? 8 : big >= 100 ? 30 : 50;
+  const scanReps = quick || big >= 100 ? 1 : 3;
+  note(`${label}: serving the query mix, ${reps} repetitions`);
+  const s = await run(
+    node,
+    [
+      c.serve,
+      "--store",
+      store,
       "--reps",
       String(reps),
+      "--warmup",
+      quick ? "1" : "3",
       "--scan-reps",
       String(scanReps),
-      "--code-hash",
-      code,
-    ]),
+    ],
+    { env, echo: tag },
   );
-  const cliColdStartMs: number[] = [];
-  for (let i = 0; i < (quick || size >= 1000 ? 1 : 3); i++) {
-    t = performance.now();
-    await cliAnswer(dir, cache);
-    cliColdStartMs.push(performance.now() - t);
-  }
-  if (!keep) rmSync(dir, { recursive: true, force: true });
-  if (!keep) rmSync(cache, { force: true });
-  return { size, generateMs, build, serve, cliColdStartMs, summary: summarize(build, serve, cliColdStartMs) };
-}
+  if (s.code !== 0) throw new Error(`${label}: the serving child exited ${s.code}: ${s.stderr.slice(-500)}`);
+  const serve = JSON.parse(s.stdout.trim().split("\n").at(-1) ?? "{}") as SizeResult["serve"];
 
-function summarize(
-  build: SizeResult["build"],
-  serve: Record<string, unknown>,
-  cli: number[],
-): Record<string, number> {
-  const lat = serve.latency as Record<string, number[]>;
-  const jitter = serve.jitter as { p50: number; p99: number };
-  const lt = serve.loadTimings as Record<string, number>;
-  const seg = serve.segmentation as { mbPerSec: number };
-  const search = serve.indexSearch as number[];
-  const scan = serve.scan as number[];
-  const startup =
-    (lt.corpus ?? 0) + (lt.tokenizer ?? 0) + (lt.fingerprint ?? 0) + (lt.cache ?? 0) + (lt.assemble ?? 0);
+  note(`${label}: memory of one and of two serving processes`);
+  const memory = {
+    engine: await pair([c.serve, "--store", store, "--hold"], env),
+    peer: await pair([c.peer, store, "--hold"], env),
+  };
+
+  if (!keep) {
+    if (size !== "shipped") rmSync(dir, { recursive: true, force: true });
+    rmSync(store, { force: true });
+  }
+  const lat = serve.latency as Record<string, { p50: number; p99: number }>;
+  const g = (o: unknown, k: string) => (o as Record<string, number>)[k] as number;
+  const summary: Summary = {
+    reports: build.reports,
+    paragraphs: build.paragraphs,
+    chunks: build.chunks,
+    statements: build.statements,
+    storeMb: build.storeBytes / 1e6,
+    buildS: build.wallMs / 1000,
+    buildPeakRssMiB: build.peakRssMiB,
+    readyMs: ready.oursMs,
+    peerReadyMs: ready.peerMs,
+    floorMs: ready.floorMs,
+    readyOverPeer: ready.ratioOfMedians,
+    targetP50: g(lat.target, "p50"),
+    targetP99: g(lat.target, "p99"),
+    askP50: g(lat.ask, "p50"),
+    askP99: g(lat.ask, "p99"),
+    compareP50: g(lat.compare, "p50"),
+    compareP99: g(lat.compare, "p99"),
+    searchP50: g(serve.engineSearch, "p50"),
+    searchP99: g(serve.engineSearch, "p99"),
+    peerAskP50: g(serve.peerFts, "p50"),
+    peerAskP99: g(serve.peerFts, "p99"),
+    scanP50: g(serve.linearScan, "p50"),
+    serveRssMiB: g(serve.memory, "rssMiB"),
+    pssOneMiB: memory.engine.onePssMiB,
+    pssTwoMiB: memory.engine.twoPssMiB,
+    pssTwoOverOne: memory.engine.ratio,
+    peerPssOneMiB: memory.peer.onePssMiB,
+    peerPssTwoMiB: memory.peer.twoPssMiB,
+    jitterP99: g(serve.jitter, "p99"),
+  };
   return {
-    reports: serve.reports as number,
-    chars: serve.chars as number,
-    paragraphs: serve.paragraphs as number,
-    segMbPerSec: seg.mbPerSec,
-    buildMs: build.timings.build ?? 0,
-    buildS: (build.timings.build ?? 0) / 1000,
-    buildWorkers: build.workers as number,
-    buildTotalMs: build.total as number,
-    cacheMb: build.bytes / 1e6,
-    cacheLoadMs: (lt.cache ?? 0) + (lt.assemble ?? 0),
-    corpusParseMs: lt.corpus ?? 0,
-    tokenizerMs: lt.tokenizer ?? 0,
-    fingerprintMs: lt.fingerprint ?? 0,
-    startupFromCacheMs: startup,
-    startupRebuildMs: startup - (lt.cache ?? 0) - (lt.assemble ?? 0) + (build.timings.build ?? 0),
-    rebuildOverLoad: (build.timings.build ?? 0) / Math.max(1e-6, (lt.cache ?? 0) + (lt.assemble ?? 0)),
-    coldStartInProcessMs: serve.coldStartInProcess as number,
-    cliColdStartMs: median(cli),
-    targetP50: percentile(lat.target ?? [], 50),
-    targetP99: percentile(lat.target ?? [], 99),
-    askP50: percentile(lat.ask ?? [], 50),
-    askP99: percentile(lat.ask ?? [], 99),
-    compareP50: percentile(lat.compare ?? [], 50),
-    compareP99: percentile(lat.compare ?? [], 99),
-    jitterP50: jitter.p50,
-    jitterP99: jitter.p99,
-    searchP50: percentile(search, 50),
-    searchP99: percentile(search, 99),
-    scanP50: percentile(scan, 50),
-    scanP99: percentile(scan, 99),
-    scanOverSearch: median(scan) / Math.max(1e-6, median(search)),
-    serveRssMiB: serve.peakRssMiB as number,
-    buildRssMiB: build.peakRssMiB,
+    size,
+    label,
+    corpus: { dir: size === "shipped" ? "corpus" : dir, reports: manifest.reports.length, generateMs },
+    build,
+    ready,
+    serve,
+    memory,
+    summary,
   };
 }
 
-function growth(rs: SizeResult[]): Record<string, number | null> {
-  const keys = Object.keys(rs[0]?.summary ?? {});
-  return Object.fromEntries(
-    keys.map((k) => [k, growthExponent(rs.map((r) => ({ size: r.size, value: r.summary[k] as number })))]),
-  );
-}
-
-/** Runs bench/run-size.ts and returns its last stdout line; its stderr passes through. */
-function child(args: string[]): Promise<string> {
-  const script = join(ROOT, "bench/run-size.ts");
-  return run(process.execPath, ["--import", "tsx", script, ...args], process.env).then((r) => {
-    if (r.code !== 0) throw new Error(`run-size ${args.join(" ")} exited ${r.code}`);
-    return r.stdout.trim().split("\n").at(-1) ?? "";
-  });
-}
-
-/** A fresh CLI process answering one line from the cache, as `npm run ask` does after a restart. */
-async function cliAnswer(dir: string, cache: string): Promise<void> {
-  const ask = join(ROOT, "src/cli/ask.ts");
-  const env = { ...process.env, ZHENGBAO_CACHE: cache, ZHENGBAO_CODE_HASH: code };
-  const r = await run(
-    process.execPath,
-    ["--import", "tsx", ask, "--json", "--corpus", dir, COLD_START_LINE],
-    env,
-  );
-  const answer = JSON.parse(r.stdout) as { ok: boolean };
-  if (r.code !== 0 || !answer.ok) throw new Error(`cold start answer failed: ${r.stdout.slice(0, 200)}`);
-  if (r.stderr.trim() !== "") throw new Error(`cold start did not load the cache: ${r.stderr.trim()}`);
-}
-
-function run(
-  cmd: string,
-  args: string[],
-  env: NodeJS.ProcessEnv,
-): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const p = spawn(cmd, args, { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"] });
-    let stdout = "";
-    let stderr = "";
-    p.stdout.on("data", (d) => {
-      stdout += d;
-    });
-    p.stderr.on("data", (d) => {
-      stderr += d;
-      process.stderr.write(d);
-    });
-    p.on("error", reject);
-    p.on("close", (code) => resolve({ code, stdout, stderr }));
-  });
+/**
+ * One process alone, then a second on the same store beside it: PSS splits each shared page among the
+ * processes mapping it, so the sum of the two PSS is what the pair costs the machine.
+ */
+async function pair(args: string[], env: NodeJS.ProcessEnv) {
+  const a = await hold(node, args, env);
+  try {
+    const alone = memoryOf(a.child.pid as number);
+    const b = await hold(node, args, env);
+    try {
+      const withB = [memoryOf(a.child.pid as number), memoryOf(b.child.pid as number)];
+      const twoPssMiB = Math.round(withB.reduce((x, m) => x + m.pssMiB, 0) * 10) / 10;
+      return {
+        alone,
+        pair: withB,
+        onePssMiB: alone.pssMiB,
+        twoPssMiB,
+        ratio: twoPssMiB / alone.pssMiB,
+        ready: a.first,
+      };
+    } finally {
+      await b.stop();
+    }
+  } finally {
+    await a.stop();
+  }
 }

@@ -1,6 +1,8 @@
 /**
- * Synthetic corpora for the benchmark: N copies of the shipped corpus in a temp dir with their own
- * manifest. Copy 0 is the shipped corpus itself (same ids, same regions), so the benchmark's questions
+ * Synthetic corpora for the benchmark: N copies of a set of shipped reports in a temp dir with their own
+ * manifest. The set is the ORIGINAL twelve reports (BASE_IDS), so "1×" means what it meant in every
+ * earlier run however much the shipped corpus grows. Copy 0 is those reports as shipped (same ids, same
+ * regions), so the benchmark's questions
  * about real regions mean the same thing at every size. Copies 1…N-1 rename every region to a name made
  * of characters that occur nowhere in the shipped corpus: unique, never a real name, and never found in
  * a question about a real region. Report texts are hard links (verbatim copies), so the vocabulary stays
@@ -19,6 +21,22 @@ interface Entry {
 }
 
 const DATA_FILES = ["indicators.json", "userdict.txt", "stopwords.txt"];
+
+/** The corpus as it shipped when the benchmark was first run (232,568 characters): the unit of "1×". */
+export const BASE_IDS = [
+  "liwan-2023",
+  "linan-2023",
+  "licheng-2023",
+  "linzi-2023",
+  "national-2019",
+  "national-2024",
+  "national-2025",
+  "beijing-2026",
+  "tianjin-2026",
+  "zhejiang-2026",
+  "sichuan-2026",
+  "guangdong-2026",
+] as const;
 
 /** Han characters absent from every data file of the corpus, in code point order. */
 export function unusedHanChars(srcDir: string, count: number): string[] {
@@ -48,11 +66,20 @@ function nameOf(k: number, pool: readonly string[], original: string): string {
 }
 
 /**
- * Writes a corpus of `factor` copies of `srcDir` into `outDir` (which must be empty or absent).
- * Returns the number of reports written.
+ * Writes a corpus of `factor` copies of the reports `ids` of `srcDir` (in that order) into `outDir`
+ * (which must be empty or absent). Returns the number of reports written.
  */
-export function writeSyntheticCorpus(srcDir: string, factor: number, outDir: string): number {
-  const manifest = JSON.parse(readFileSync(join(srcDir, "manifest.json"), "utf8")) as { reports: Entry[] };
+export function writeSyntheticCorpus(
+  srcDir: string,
+  factor: number,
+  outDir: string,
+  ids: readonly string[] = BASE_IDS,
+): number {
+  const all = JSON.parse(readFileSync(join(srcDir, "manifest.json"), "utf8")) as { reports: Entry[] };
+  const byId = new Map(all.reports.map((r) => [r.id, r]));
+  const missing = ids.filter((id) => !byId.has(id));
+  if (missing.length > 0) throw new Error(`${srcDir}/manifest.json lacks ${missing.join(", ")}`);
+  const manifest = { reports: ids.map((id) => byId.get(id) as Entry) };
   const regions = [...new Set(manifest.reports.map((r) => r.region))];
   const needed = (factor - 1) * regions.length;
   // A pool of p characters gives p² two-character names.

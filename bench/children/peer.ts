@@ -1,0 +1,25 @@
+/**
+ * The FTS5-only peer: the least any program answering from the store can do. `node peer.js STORE` opens
+ * the store read-only with libsql, answers one BM25 query and exits; it is what our CLI's cold start is
+ * compared with, run for run. `--hold` keeps it open afterwards (until stdin closes) for memory readings.
+ * Kept free of any project import on purpose: nothing but node and libsql.
+ */
+import Database from "libsql";
+
+const [path, flag] = process.argv.slice(2);
+if (!path) {
+  process.stderr.write("usage: node peer.js STORE [--hold]\n");
+  process.exit(2);
+}
+const db = new Database(path, { readonly: true, fileMustExist: true });
+const rows = db
+  .prepare(
+    `SELECT paragraph_id FROM chunks WHERE chunks MATCH '"地区生产总值"' ORDER BY bm25(chunks) LIMIT 5`,
+  )
+  .all() as { paragraph_id: string }[];
+process.stdout.write(`${rows.map((r) => r.paragraph_id).join("\n")}\n`);
+if (flag === "--hold") {
+  process.stdout.write("ready\n");
+  process.stdin.resume();
+  process.stdin.on("end", () => db.close());
+}
