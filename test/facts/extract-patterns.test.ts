@@ -50,10 +50,13 @@ describe("extraction patterns", () => {
     ["实现地区生产总值67665亿元,增长5.5%", ["gdp 67665亿元", "gdp 增长5.5%"]],
     // a continuation clause keeps its subject; a clause with a new subject does not
     ["一般公共预算收入126亿元,可比增长6.8%", ["budget_revenue 126亿元", "budget_revenue 可比增长6.8%"]],
-    ["新增国家高新技术企业118家、省科技型中小企业234家", ["high_tech_enterprises 118家"]],
-    ["新增高新技术企业174家、总量达到555家", ["high_tech_enterprises 174家", "high_tech_enterprises 555家"]],
+    ["新增国家高新技术企业118家、省科技型中小企业234家", ["high_tech_enterprises 新增118家"]],
+    [
+      "新增高新技术企业174家、总量达到555家",
+      ["high_tech_enterprises 新增174家", "high_tech_enterprises 555家"],
+    ],
     // a share of GDP belongs to the subject before it; GDP after 占/与 is a denominator
-    ["全社会研发投入增长21%、占GDP比重达到3.1%", ["rd_intensity 增长21%", "rd_intensity 3.1%"]],
+    ["全社会研发投入增长21%、占GDP比重达到3.1%", ["rd_spending 增长21%", "rd_intensity 3.1%"]],
     ["把工业增加值占GDP比重提升至30%", []],
     ["社会物流总费用与地区生产总值的比率降至13.6%左右", []],
     // a term inside another indicator's name is not that indicator

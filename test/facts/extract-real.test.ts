@@ -48,7 +48,7 @@ const REAL: [string, "target" | "actual", string, string[]][] = [
     "实施创新驱动战略,通过国家高新技术企业认定104家,增长17%,入库国家科技型中小企业475家,增长33.4%,新增战略性新兴企业16家,建筑业、服务业企业 R&D投入增幅均超50%;",
     ["high_tech_enterprises 104家"],
   ],
-  ["liwan-2023", "actual", "新增市场主体1.5万户,注册外贸企业3000多家。", ["market_entities 1.5万户"]],
+  ["liwan-2023", "actual", "新增市场主体1.5万户,注册外贸企业3000多家。", ["market_entities 新增1.5万户"]],
   ["linan-2023", "actual", "全年实现地区生产总值672.34亿元,增长0.4%;", ["gdp 672.34亿元", "gdp 增长0.4%"]],
   [
     "linan-2023",
@@ -115,7 +115,7 @@ const REAL: [string, "target" | "actual", string, string[]][] = [
     "licheng-2023",
     "actual",
     "前沿科学研究引领发展,xx高等技术研究院成为国际大科学工程重要数据中心,xx超算新一代山河超级计算机登顶国际超算大会榜单,全社会研发投入增长21%、占GDP比重达到3.1%,助力xx荣膺全球科研城市百强。",
-    ["rd_intensity 增长21%", "rd_intensity 3.1%"],
+    ["rd_spending 增长21%", "rd_intensity 3.1%"],
   ],
   [
     "licheng-2023",
@@ -151,7 +151,7 @@ const REAL: [string, "target" | "actual", string, string[]][] = [
     "linzi-2023",
     "actual",
     "新增市场主体10352户,“四上”企业发展到900家,营业收入过百亿元企业达6家,3家企业入选中国民营企业500强,新增市级以上瞪羚、单项冠军、“专精特新”企业52家。",
-    ["market_entities 10352户"],
+    ["market_entities 新增10352户"],
   ],
   [
     "linzi-2023",
@@ -215,8 +215,9 @@ const REAL: [string, "target" | "actual", string, string[]][] = [
   [
     "national-2024",
     "actual",
+    // 脱贫地区 is a part of the country: its farmers' income is not the national figure.
     "脱贫攻坚成果巩固拓展，脱贫地区农村居民收入增长8.4%。",
-    ["rural_income 增长8.4%"],
+    [],
   ],
   ["national-2024", "target", "今年发展主要预期目标是：国内生产总值增长5%左右；", ["gdp 增长5%左右"]],
   [
@@ -306,7 +307,7 @@ const REAL: [string, "target" | "actual", string, string[]][] = [
     "zhejiang-2026",
     "actual",
     "发挥企业创新主体作用，新增高新技术企业超6000家、科技型中小企业1.76万家，组建创新联合体15个，省重大科技计划项目中企业牵头或参与占比超过80%。",
-    ["high_tech_enterprises 超6000家"],
+    ["high_tech_enterprises 新增超6000家"],
   ],
   ["zhejiang-2026", "actual", "规上工业增加值增长6.9%。", ["industrial_value_added 增长6.9%"]],
   [
@@ -325,7 +326,7 @@ const REAL: [string, "target" | "actual", string, string[]][] = [
     "zhejiang-2026",
     "actual",
     "国有企业改革攻坚深化提升行动顺利收官，省属企业创新导向更加突出，研发经费投入增长15.6%。",
-    ["rd_intensity 增长15.6%"],
+    ["rd_spending 增长15.6%"],
   ],
   [
     "zhejiang-2026",
@@ -399,7 +400,8 @@ const REAL: [string, "target" | "actual", string, string[]][] = [
     "guangdong-2026",
     "actual",
     "新登记经营主体320万户、增长13%，总量达2037.7万户，其中企业929.8万户。",
-    ["market_entities 320万户", "market_entities 增长13%", "market_entities 2037.7万户"],
+    // new registrations and their growth are not the stock; the total after them is
+    ["market_entities 2037.7万户"],
   ],
   [
     "guangdong-2026",
