@@ -38,9 +38,10 @@ const CHROME: RegExp[] = [
   /^\d{4}-\d{1,2}-\d{1,2}( \d{1,2}:\d{2}(:\d{2})?)?$/,
   /^》》点击.{0,20}《《$/,
 ];
-// Markers after which a page holds only related links and credits.
+// Markers after which a page holds only related links and credits; "字库未存字注释：＠①原字石右加安" is a
+// transcriber's note on missing glyphs, not the report.
 const TAIL_CUT =
-  /^(相关(报道|文档|链接|新闻|阅读)[:：]?|责任编辑[：:].*|扫一扫在手机打开当前页|【?\s*打印本页\s*】?)$/;
+  /^(字库未存字注释[：:].*|相关(报道|文档|链接|新闻|阅读)[:：]?|责任编辑[：:].*|扫一扫在手机打开当前页|【?\s*打印本页\s*】?)$/;
 
 const OPENING = /^各位代表[：:！!]?/;
 // Title-block lines kept before "各位代表": the title, the date and meeting line, the speaker line.

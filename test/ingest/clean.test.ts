@@ -55,6 +55,12 @@ describe("cleanText", () => {
     expect(cleanText(raw).paragraphs).toEqual([...body, "各位代表！让我们团结奋斗！"]);
   });
 
+  test("drops a transcriber's note on missing glyphs after the last paragraph", () => {
+    const body = ["各位代表：", ...Array.from({ length: 6 }, (_, i) => `第${i}段正文，内容照录。`)];
+    const raw = [...body, "字库未存字注释：", "＠①原字石右加安", "＠②原字钅右加夕"].join("\n\n");
+    expect(cleanText(raw).paragraphs).toEqual(body);
+  });
+
   test("removes the Wikisource licence block and joins lines broken around links", () => {
     const raw =
       "各位代表：\n\n　　制定了《\n中国应对气候变化的政策与行动\n》白皮书。\n\n细颗粒物（PM\n2.5\n）平均浓度下降9.1%。\n\n" +
