@@ -86,12 +86,15 @@ export class FollowUps {
     });
   }
 
+  /**
+   * Makes room: contexts are kept oldest first (remember() re-inserts), so expired ones and, when still
+   * full, the oldest live ones are all at the front; the walk stops at the first one that stays.
+   * Amortised O(1) per remember(), however many channels are live.
+   */
   private sweep(): void {
     const now = this.clock.now();
-    for (const [id, ctx] of this.contexts) if (now - ctx.at >= this.ttlMs) this.contexts.delete(id);
-    // Still full of live contexts: forget the oldest (Map keeps insertion order).
-    for (const id of this.contexts.keys()) {
-      if (this.contexts.size < this.maxChannels) break;
+    for (const [id, ctx] of this.contexts) {
+      if (now - ctx.at < this.ttlMs && this.contexts.size < this.maxChannels) break;
       this.contexts.delete(id);
     }
   }

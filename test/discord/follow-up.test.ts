@@ -104,3 +104,26 @@ describe("follow-up context", () => {
     expect(followUps.get("c")?.region).toBe("临淄区");
   });
 });
+
+describe("follow-up memory at scale", () => {
+  test("making room looks only at the front: a full map of live contexts is not scanned", () => {
+    const clock = { t: 0, now: () => clock.t };
+    const followUps = new FollowUps(clock, FOLLOW_UP_TTL_MS, 1000);
+    const answer = run("/target 临淄 GDP");
+    const command = lookup("target", "临淄", "GDP");
+    for (let i = 0; i < 1000; i++) followUps.remember(`c${i}`, answer, command, engine());
+    const contexts = (followUps as unknown as { contexts: Map<string, unknown> }).contexts;
+    let visited = 0;
+    const original = contexts[Symbol.iterator].bind(contexts);
+    contexts[Symbol.iterator] = function* () {
+      for (const e of original()) {
+        visited++;
+        yield e;
+      }
+    };
+    followUps.remember("one-more", answer, command, engine());
+    expect(contexts.size).toBe(1000);
+    expect(followUps.get("c0")).toBeNull();
+    expect(visited).toBeLessThanOrEqual(2);
+  });
+});
