@@ -5,7 +5,7 @@
  * run goes on: a changed code hash would turn the run's stores stale and make the CLI rebuild them in
  * the middle of a timing. Inside the project, so `node` finds node_modules the way dist/ does.
  */
-import { mkdirSync, rmSync } from "node:fs";
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { build } from "esbuild";
 import { sourceCodeHash } from "../src/search/fingerprint.ts";
@@ -14,7 +14,7 @@ export interface Compiled {
   dir: string;
   /** `node <ask> --corpus DIR "<line>"`: the CLI as dist/cli/ask.js is. */
   ask: string;
-  /** `node <indexBuild> --corpus DIR --rebuild`: dist/cli/index-build.js. */
+  /** `node <indexBuild> --corpus DIR --rebuild`: dist/cli/index-build.js (with dist/search/build-worker.js). */
   indexBuild: string;
   /** bench/children/serve.ts: the warm query mix, or an idle serving process for memory. */
   serve: string;
@@ -41,12 +41,16 @@ export async function compile(root: string): Promise<Compiled> {
   const dir = join(root, ".cache", `bench-${process.pid}`);
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
+  // The compiled store build finds its worker script under the nearest package.json's dist/: this one.
+  writeFileSync(join(dir, "package.json"), '{ "private": true, "type": "module" }\n');
   const codeHash = sourceCodeHash();
   const define = { __ZHENGBAO_CODE_HASH__: JSON.stringify(codeHash) };
   // The programs under test alone, as dist/ lays them out, so their chunks are not shared with ours.
   await build({
     ...COMMON,
-    entryPoints: [join(root, "src/cli/ask.ts"), join(root, "src/cli/index-build.ts")],
+    entryPoints: ["src/cli/ask.ts", "src/cli/index-build.ts", "src/search/build-worker.ts"].map((f) =>
+      join(root, f),
+    ),
     outdir: join(dir, "dist"),
     outbase: join(root, "src"),
     define,

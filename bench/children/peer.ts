@@ -4,6 +4,7 @@
  * compared with, run for run. `--hold` keeps it open afterwards (until stdin closes) for memory readings.
  * Kept free of any project import on purpose: nothing but node and libsql.
  */
+import { resolve } from "node:path";
 import Database from "libsql";
 
 const [path, flag] = process.argv.slice(2);
@@ -11,7 +12,8 @@ if (!path) {
   process.stderr.write("usage: node peer.js STORE [--hold]\n");
   process.exit(2);
 }
-const db = new Database(path, { readonly: true, fileMustExist: true });
+// libsql ignores better-sqlite3's `readonly` option: a mode=ro URI is read-only in SQLite itself.
+const db = new Database(`file:${encodeURI(resolve(path)).replace(/[?#]/g, encodeURIComponent)}?mode=ro`);
 const rows = db
   .prepare(
     `SELECT paragraph_id FROM chunks WHERE chunks MATCH '"地区生产总值"' ORDER BY bm25(chunks) LIMIT 5`,

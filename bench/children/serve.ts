@@ -8,6 +8,7 @@
  *            so the parent can read this process's memory next to another's.
  * Milliseconds and MiB (2^20 bytes) throughout.
  */
+import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import Database from "libsql";
 import { type Logger, runLine } from "../../src/answer/execute.ts";
@@ -147,6 +148,11 @@ function busyLoops(n: number): { p50: number; p99: number } {
   return { p50: percentile(xs, 50), p99: percentile(xs, 99) };
 }
 
+/** A bare connection, as the peer opens one: read-only (a mode=ro URI; libsql ignores `readonly`). */
+function readOnly(path: string): Database.Database {
+  return new Database(`file:${encodeURI(resolve(path)).replace(/[?#]/g, encodeURIComponent)}?mode=ro`);
+}
+
 function quoted(terms: readonly string[]): string {
   return terms.map((x) => `"${x.replaceAll('"', '""')}"`).join(" OR ");
 }
@@ -176,7 +182,7 @@ function peerLatency(asks: { line: string; terms: string[] }[]) {
 
 /** No index at all: every paragraph's text read from the store and each term's occurrences counted. */
 function linearScan(asks: { line: string; terms: string[] }[]) {
-  const db = new Database(storePath, { readonly: true, fileMustExist: true });
+  const db = readOnly(storePath);
   const stmt = db.prepare("SELECT id, text FROM paragraphs");
   const all: number[] = [];
   const perLine: Record<string, number[]> = {};
