@@ -299,6 +299,16 @@ export function extractSentence(ctx: Context, matcher: Matcher): Statement[] {
       }
       continue;
     }
+    const listed = mentions.length === 0 ? distribute(clause.text, mentions, numbers, matcher) : null;
+    if (listed) {
+      // "单位国内生产总值用水量、能耗、二氧化碳排放量分别下降23%、15%、18%": no subject of its own, but
+      // a list whose items name indicators with the first item's head.
+      for (const [id, n] of listed)
+        if (unitFits(matcher, id, n))
+          out.push(statementOf(ctx, id, n, clause.text, stripEnd(clause.text), `${groupNo}:${id}`));
+      carried = null;
+      continue;
+    }
     if (mentions.length === 0) {
       // A short aside without values ("实现历史性晋位") keeps the subject for the clause after it.
       if (numbers.length > 0 || clause.text.length > 12 || carried?.skipped) carried = null;

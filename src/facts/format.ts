@@ -13,8 +13,11 @@ export function formatValue(
   if (s.digits === null) return s.text;
   const { lead, near, after } = splitQualifier(s.qualifier);
   const unit = s.unit ?? "";
-  const number = s.digitsHigh !== null ? `${s.digits}${unit}—${s.digitsHigh}${unit}` : `${s.digits}${unit}`;
-  return `${lead}${s.change ?? ""}${near}${number}${after}`;
+  // "67700多亿元": 多 sits between the digits and the unit, as written.
+  const more = near.includes("多") ? "多" : "";
+  const number =
+    s.digitsHigh !== null ? `${s.digits}${unit}—${s.digitsHigh}${unit}` : `${s.digits}${more}${unit}`;
+  return `${lead}${s.change ?? ""}${near.replace("多", "")}${number}${after}`;
 }
 
 // 力争/预计/可比 qualify the whole statement ("力争增长10%"); 超过/约/突破 the number ("降幅超过3%").

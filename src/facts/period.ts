@@ -39,11 +39,14 @@ const CN_DIGIT: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 
  * "十四五" → 2021–2025; "八五" → 1991–1995 (the sixth plan began in 1981). Of several plans named, a
  * review means the earliest, a plan the latest; "“十三五”末" is a baseline, not the span.
  */
+const BASELINE_PLAN =
+  /“?十[一二三四五六七八九]五”?末|(比|较|相比|与)“?十[一二三四五六七八九]五”?(时期|期间)?(末)?/g;
+
 export function planSpan(text: string, kind: "target" | "actual" = "actual"): [number, number] | null {
   const spans: [number, number][] = [];
-  for (const m of text
-    .replace(/“?十[一二三四五六七八九]五”?末/g, "")
-    .matchAll(/(十)?([一二三四五六七八九])五/g)) {
+  // "“十三五”末" and "比“十三五”时期增长" name a baseline, not the span.
+  const own = text.replace(BASELINE_PLAN, "");
+  for (const m of own.matchAll(/(十)?([一二三四五六七八九])五/g)) {
     const n = (m[1] ? 10 : 0) + (CN_DIGIT[m[2] ?? ""] ?? 0);
     if (n < 6) continue;
     const start = 1981 + 5 * (n - 6);
