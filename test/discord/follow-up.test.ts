@@ -115,12 +115,13 @@ describe("follow-up memory at scale", () => {
     const contexts = (followUps as unknown as { contexts: Map<string, unknown> }).contexts;
     let visited = 0;
     const original = contexts[Symbol.iterator].bind(contexts);
-    contexts[Symbol.iterator] = function* () {
+    const counting = function* () {
       for (const e of original()) {
         visited++;
         yield e;
       }
     };
+    contexts[Symbol.iterator] = counting as unknown as typeof original;
     followUps.remember("one-more", answer, command, engine());
     expect(contexts.size).toBe(1000);
     expect(followUps.get("c0")).toBeNull();
