@@ -7,6 +7,7 @@ import type {
   SlashCommandIntegerOption,
   SlashCommandStringOption,
 } from "discord.js";
+import { toSimplified } from "../query/convert.ts";
 import { cleanInput } from "../query/text.ts";
 import type { BotContext } from "./command.ts";
 
@@ -60,7 +61,10 @@ export async function autocompleteRegionIndicator(
   await i.respond(choices);
 }
 
-/** An option's text as the engine takes it: no line breaks, control or zero-width characters. */
+/**
+ * An option's text as the engine takes it: no line breaks, control or zero-width characters, and in
+ * simplified characters (a zh-TW user's 臨淄 is 临淄). Quotes are shown as the corpus has them.
+ */
 export function optionText(value: string): string {
-  return cleanInput(value);
+  return toSimplified(cleanInput(value));
 }

@@ -5,6 +5,7 @@
  */
 import { MESSAGES } from "../answer/messages.ts";
 import type { ErrorCode } from "../answer/schema.ts";
+import { toSimplified } from "./convert.ts";
 import { cleanInput, KIND_WORDS, type Kind, LEVEL_WORDS, type Level, parseYear } from "./text.ts";
 
 export type Command =
@@ -96,7 +97,7 @@ const KEY_ALIASES: Readonly<Record<string, OptionKey>> = {
 export function parseLine(raw: string): Result<Command> {
   const bad = (message: string, command = "") => fail<Command>({ code: "bad_input", command, message });
   if (raw.length > MAX_INPUT_CHARS * 4) return bad(MESSAGES.tooLong(MAX_INPUT_CHARS));
-  const text = cleanInput(raw);
+  const text = toSimplified(cleanInput(raw)); // 臨淄 → 临淄: the corpus and lexicon are simplified
   if (text === "") return bad(MESSAGES.empty);
   if (text.length > MAX_INPUT_CHARS) return bad(MESSAGES.tooLong(MAX_INPUT_CHARS));
   if (!/[\p{L}\p{N}]/u.test(text)) return bad(MESSAGES.noContent);
