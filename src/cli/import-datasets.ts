@@ -38,13 +38,10 @@ const NOTES: Record<string, string> = {
   "national-1964": "The dataset's record is the published summary (摘要) of the report.",
   "national-1975":
     "Complete but short: the 1975 report (四届人大一次会议) runs about 5,000 characters; it has no section headings.",
-  "national-1998":
-    'Digits spaced as published ("1 9 9 7 年"), kept verbatim; the rule layer reads none of them.',
+  "national-1998": 'Digits spaced as published ("1 9 9 7 年"), kept verbatim.',
   "national-2002": "Opens with 「首先报告２００１年的工作」 and uses full-width digits as published.",
   "hebei-2026":
-    "Partial: about half the usual length (../shared/sources/SOURCES.md); it has the 十四五 review, the 十五五 goals and 2026 work, but no 2025 review and no 主要预期目标 paragraph. Its 「三、2026年主要工作」 is read as a review section (主要工作), so its plans count as achieved.",
-  "fujian-2026":
-    "Its review and plan parts are headed 「一年接着一年干…」「一张蓝图绘到底…」, wording the section rules do not recognise; statements come only from sentences that look back or name 预期目标.",
+    "Partial: about half the usual length (../shared/sources/SOURCES.md); it has the 十四五 review, the 十五五 goals and 2026 work, but no 2025 review and no 主要预期目标 paragraph.",
 };
 
 // What each kind of warning means for answers, for the notes.

@@ -40,6 +40,8 @@ const SHORT_HAN = 10_000;
 // Shorter paragraphs ("各位代表！", "一、2025年工作回顾") repeat across reports by design.
 const DUPLICATE_MIN = 30;
 const DUPLICATE_PARAGRAPHS = 3;
+// Parts that are rightly neither review nor plan: closing words, foreign affairs, appendices, glossaries.
+const ASIDE = /结束语|外交|国际形势|祖国(和平)?统一|港澳|台湾|附件|名词|注释|解释|民生实事/;
 const TARGETS_PARAGRAPH = /主要预期目标|预期目标[是为]|主要目标[是为]|发展目标[是为]/;
 
 export function buildCorpusView(
@@ -87,7 +89,7 @@ export function buildIngestionReport(
   const targets = paragraphs.find((p) => !p.isHeading && TARGETS_PARAGRAPH.test(p.text));
   const warnings: string[] = [];
 
-  const unclassified = sections.filter((s) => s.kind === "other");
+  const unclassified = sections.filter((s) => s.kind === "other" && !ASIDE.test(s.heading));
   if (unclassified.length > 0)
     warnings.push(
       `${unclassified.length} 个一级标题未分类（不算回顾也不算安排）：${unclassified
