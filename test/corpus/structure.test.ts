@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, test } from "vitest";
 import { type Corpus, loadCorpus } from "../../src/corpus/corpus.ts";
-import { classifySection, parseReport, splitSentences } from "../../src/corpus/structure.ts";
+import { classifySection, isMixedHeading, parseReport, splitSentences } from "../../src/corpus/structure.ts";
 
 let corpus: Corpus | undefined;
 const shippedCorpus = () => {
@@ -26,6 +26,51 @@ describe("section kinds", () => {
     ["名词解释", "other"],
   ])("%s is %s", (heading, kind) => {
     expect(classifySection(heading)).toBe(kind);
+  });
+});
+
+// Headings from the imported reports that words alone misplaced (issue 11), with the year the report
+// plans for: a heading naming that year is the plan, one naming an earlier year the review.
+describe("section kinds from the years a heading names", () => {
+  test.each([
+    ["三、2026年主要工作", 2026, "plan"],
+    ["一、2025年主要工作和“十四五”发展成就", 2026, "review"],
+    ["一、2025年及“十四五”时期工作回顾", 2026, "review"],
+    ["三、关于2026年工作", 2026, "plan"],
+    ["二、2005年工作总体部署", 2005, "plan"],
+    ["二、关于1998年政府工作的建议", 1998, "plan"],
+    ["对今年政府工作的建议", 2019, "plan"],
+    ["关于《国民经济和社会发展第十五个五年规划纲要（草案）》的说明", 2026, "plan"],
+    ["一、关于过去五年的政府工作", 1998, "review"],
+    ["过去五年国内工作的基本总结", 1988, "review"],
+    ["一、１９９６年国内工作的回顾", 1997, "review"],
+    ["一、一年接着一年干，新福建建设持续取得新进展新成效", 2026, "review"],
+  ] as const)("%s (plans for %i) is %s", (heading, year, kind) => {
+    expect(classifySection(heading, year)).toBe(kind);
+  });
+
+  test("a heading over a review and a plan is mixed", () => {
+    expect(isMixedHeading("一、1998年工作回顾和1999年工作的总体要求")).toBe(true);
+    expect(isMixedHeading("二、“十三五”时期发展成就和“十四五”时期主要目标任务")).toBe(true);
+    expect(isMixedHeading("一、2025年工作回顾")).toBe(false);
+  });
+
+  test("numbered parts the words cannot place: the first is the review, the next ones this year's work", () => {
+    // national-2000: "二、坚持实行扩大内需的方针" is 2000's work; 外交 stays apart.
+    const ps = parseReport(
+      "x",
+      "各位代表：\n一、1999年国内工作回顾\n增长7.1%。\n二、坚持实行扩大内需的方针\n今年要增长7%。\n十、关于外交工作\n和平。",
+    );
+    expect(ps.filter((p) => !p.isHeading && p.headings.length > 0).map((p) => p.sectionKind)).toEqual([
+      "review",
+      "plan",
+      "other",
+    ]);
+  });
+
+  test("the year a report plans for comes from its headings: 1999年…回顾 in a report without other years is 2000's", () => {
+    const ps = parseReport("x", "各位代表：\n一、1999年国内工作回顾\n正文。\n二、2000年主要任务\n正文。");
+    expect(ps.filter((p) => p.isHeading).map((p) => p.sectionKind)).toEqual(["review", "plan"]);
   });
 });
 
