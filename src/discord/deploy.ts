@@ -4,6 +4,7 @@
  * without a token. Deploying is a script, never something the bot does on start.
  */
 import { pathToFileURL } from "node:url";
+import { parseArgs } from "node:util";
 import { REST, type RESTPostAPIChatInputApplicationCommandsJSONBody, Routes } from "discord.js";
 import { commands } from "../../commands/index.ts";
 import { type BotConfig, loadConfig, loadDotEnv } from "./config.ts";
@@ -33,17 +34,39 @@ export interface Io {
   err: (text: string) => void;
 }
 
+const USAGE = `用法 (usage): npm run deploy-commands -- [--dry-run]
+  registers the slash commands with Discord (DISCORD_TOKEN, DISCORD_APP_ID; DISCORD_GUILD_ID for one server)
+  --dry-run   print and validate the command JSON without a token
+  -h, --help  this text`;
+
 const stdio: Io = { out: (t) => process.stdout.write(t), err: (t) => process.stderr.write(t) };
 
 /** The CLI; exported so the dry run is tested in-process. Returns the exit code. */
 export async function main(argv: string[], io: Io = stdio): Promise<number> {
+  let dryRun = false;
+  try {
+    const { values } = parseArgs({
+      args: argv,
+      options: { "dry-run": { type: "boolean" }, help: { type: "boolean", short: "h" } },
+      strict: true,
+      allowPositionals: false,
+    });
+    if (values.help) {
+      io.out(`${USAGE}\n`);
+      return 0;
+    }
+    dryRun = values["dry-run"] === true;
+  } catch (e) {
+    io.err(`${(e as Error).message}\n${USAGE}\n`);
+    return 2;
+  }
   const body = commandsJson();
   const problems = validateCommands(body);
   if (problems.length > 0) {
     io.err(`${problems.map((p) => `✗ ${p}`).join("\n")}\n`);
     return 1;
   }
-  if (argv.includes("--dry-run")) {
+  if (dryRun) {
     io.out(`${JSON.stringify(body, null, 2)}\n`);
     io.err(`✓ ${body.length} commands valid: ${body.map((c) => `/${c.name}`).join(" ")}\n`);
     return 0;

@@ -122,3 +122,24 @@ describe("deploy-commands --dry-run", () => {
     expect(validateCommands(printed as ReturnType<typeof json>)).toEqual([]);
   });
 });
+
+describe("deploy-commands flags", () => {
+  const io = () => {
+    const out: string[] = [];
+    const err: string[] = [];
+    return { out, err, io: { out: (t: string) => out.push(t), err: (t: string) => err.push(t) } };
+  };
+
+  test("--help prints the usage and deploys nothing", async () => {
+    const t = io();
+    expect(await main(["--help"], t.io)).toBe(0);
+    expect(t.out.join("")).toMatch(/用法/);
+    expect(t.err).toEqual([]);
+  });
+
+  test("an unknown flag is bad usage, exit 2", async () => {
+    const t = io();
+    expect(await main(["--guild-only"], t.io)).toBe(2);
+    expect(t.err.join("")).toMatch(/guild-only/);
+  });
+});
