@@ -62,8 +62,10 @@ export function classifySection(heading: string, planYear?: number): SectionKind
   const years = [...asciiDigits(heading).matchAll(NAMED_YEAR)].map((m) => Number(m[1]));
   const namesPlanYear = planYear !== undefined && years.includes(planYear);
   const namesPastYear = planYear !== undefined && years.some((y) => y < planYear);
-  if (PLAN.test(heading) || namesPlanYear) return "plan";
-  if (REVIEW.test(heading) || REVIEW_UNLESS_PLAN_YEAR.test(heading) || namesPastYear) return "review";
+  if (PLAN.test(heading)) return "plan";
+  if (REVIEW.test(heading)) return "review";
+  if (namesPlanYear) return "plan";
+  if (REVIEW_UNLESS_PLAN_YEAR.test(heading) || namesPastYear) return "review";
   return "other";
 }
 
