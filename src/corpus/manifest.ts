@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync, statSync } from "node:fs";
 import { isAbsolute, join, relative, resolve } from "node:path";
 import { z } from "zod";
 import { CorpusError } from "../errors.ts";
@@ -85,7 +85,13 @@ export function readManifest(dir: string): ReportEntry[] {
 export function readReportText(dir: string, entry: ReportEntry, i: number): { text: string; path: string } {
   const path = join(dir, entry.file);
   if (!existsSync(path)) throw new CorpusError(path, `reports.${i}.file`, entry.file, "file not found");
-  const bytes = readFileSync(path);
+  if (!statSync(path).isFile())
+    throw new CorpusError(path, `reports.${i}.file`, entry.file, "not a regular file");
+  return { text: decodeReport(readFileSync(path), path, entry, i), path };
+}
+
+/** A report's bytes as text: strict UTF-8, a BOM dropped, never empty. */
+export function decodeReport(bytes: Uint8Array, path: string, entry: ReportEntry, i: number): string {
   let text: string;
   try {
     text = new TextDecoder("utf-8", { fatal: true }).decode(bytes).replace(/^\uFEFF/, "");
@@ -93,7 +99,7 @@ export function readReportText(dir: string, entry: ReportEntry, i: number): { te
     throw new CorpusError(path, `reports.${i}.file`, entry.file, "not valid UTF-8");
   }
   if (text.trim() === "") throw new CorpusError(path, `reports.${i}.file`, entry.file, "file is empty");
-  return { text, path };
+  return text;
 }
 
 export function readJson(path: string): unknown {

@@ -8,7 +8,7 @@ import { existsSync, readFileSync, renameSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import Database from "libsql";
-import { type ReportEntry, readManifest } from "../corpus/manifest.ts";
+import { decodeReport, type ReportEntry, readManifest } from "../corpus/manifest.ts";
 import { groupRegions, regionNames } from "../corpus/regions.ts";
 import { CorpusError } from "../errors.ts";
 import { type Lexicon, lexiconPhrases, loadLexicon } from "../facts/lexicon.ts";
@@ -150,13 +150,7 @@ function readReport(
   }
   const bytes = readFileSync(path);
   addBytes(hash, entry.file, bytes);
-  let text: string;
-  try {
-    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes).replace(/^\uFEFF/, "");
-  } catch {
-    throw new CorpusError(path, `reports.${i}.file`, entry.file, "not valid UTF-8");
-  }
-  if (text.trim() === "") throw new CorpusError(path, `reports.${i}.file`, entry.file, "file is empty");
+  const text = decodeReport(bytes, path, entry, i);
   // The stamp is taken before reading; a file changed in between has another size or mtime next time.
   return { text, stamp: { ...stamp, size: bytes.length === stamp.size ? stamp.size : -1 } };
 }
