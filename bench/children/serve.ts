@@ -8,6 +8,7 @@
  *            so the parent can read this process's memory next to another's.
  * Milliseconds and MiB (2^20 bytes) throughout.
  */
+import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import Database from "libsql";
@@ -65,7 +66,9 @@ function answer(line: string): boolean {
 if (values.hold) {
   for (const { line } of lines) answer(line);
   const m = process.memoryUsage();
-  process.stdout.write(`${JSON.stringify({ ready: true, rssMiB: mib(m.rss), heapMiB: mib(m.heapUsed) })}\n`);
+  process.stdout.write(
+    `${JSON.stringify({ ready: true, rssMiB: mib(m.rss), heapMiB: mib(m.heapUsed), ...rssParts() })}\n`,
+  );
   process.stdin.resume();
   process.stdin.on("end", () => process.exit(0));
 } else {
@@ -107,6 +110,7 @@ function serve(): void {
     heapUsedMiB: mib(mem.heapUsed),
     externalMiB: mib(mem.external),
     peakRssMiB: Math.round((process.resourceUsage().maxRSS / 1024) * 10) / 10,
+    ...rssParts(),
   };
 
   const askLines = QUERY_MIX.ask.map((line) => ({ line, terms: searched.get(line) ?? [] }));
@@ -135,6 +139,17 @@ function serve(): void {
     memory,
   };
   process.stdout.write(`${JSON.stringify(result)}\n`);
+}
+
+/**
+ * RSS split as the kernel counts it: anonymous (V8 heap, native allocations such as jieba's dictionary and
+ * SQLite's page cache) and file-backed (mapped code and the memory-mapped store, shared with other readers).
+ */
+function rssParts(): { rssAnonMiB: number; rssFileMiB: number } {
+  const status = readFileSync("/proc/self/status", "utf8");
+  const kb = (key: string) =>
+    Number(new RegExp(`^${key}:\\s+(\\d+) kB`, "m").exec(status)?.[1] ?? Number.NaN);
+  return { rssAnonMiB: mib(kb("RssAnon") * 1024), rssFileMiB: mib(kb("RssFile") * 1024) };
 }
 
 /** A fixed 1 ms busy loop, n times: whatever its p99 shows above 1 ms is the machine, not the engine. */
