@@ -45,8 +45,8 @@ const RULES: Row[] = [
     2016,
     true,
     "今后五年，单位国内生产总值用水量、能耗、二氧化碳排放量分别下降23%、15%、18%，森林覆盖率达到23.04%，能源资源开发利用效率大幅提高，生态环境质量总体改善。",
-    ["energy_intensity 下降15% t/m/2016-2020"],
-    "intensity: the list shares the head 单位国内生产总值; only 能耗 is in the lexicon",
+    ["energy_intensity 下降15% t/m/2016-2020", "carbon_intensity 下降18% t/m/2016-2020"],
+    "intensity: the list shares the head 单位国内生产总值 (用水量 is not in the lexicon)",
   ],
   [
     "national-2021",
@@ -54,8 +54,8 @@ const RULES: Row[] = [
     2021,
     true,
     "加快发展方式绿色转型，协同推进经济高质量发展和生态环境高水平保护，单位国内生产总值能耗和二氧化碳排放分别降低13.5%、18%。",
-    ["energy_intensity 降低13.5% t/m/2021-2025"],
-    "intensity: 二氧化碳排放 is its own indicator, not energy",
+    ["energy_intensity 降低13.5% t/m/2021-2025", "carbon_intensity 降低18% t/m/2021-2025"],
+    "intensity: 二氧化碳排放 is its own indicator, not energy or GDP",
   ],
   [
     "sichuan-2026",
