@@ -144,7 +144,12 @@ function sameReportShare(oldText: string, p: Prepared): number {
 }
 
 function notesFor(p: Prepared): string {
-  const parts = [`Reviews ${p.entry.reviewYear}, sets ${p.entry.targetYear} targets.`];
+  const guessed = p.meta.reviewYear.from === "默认" || p.meta.targetYear.from === "默认";
+  const parts = [
+    guessed
+      ? `reviewYear ${p.entry.reviewYear} and targetYear ${p.entry.targetYear} are defaults (year-1, year): no heading names them.`
+      : `Reviews ${p.entry.reviewYear}, sets ${p.entry.targetYear} targets.`,
+  ];
   const why = NOTES[p.entry.id];
   if (why) parts.push(why);
   const headings = p.report.sections
