@@ -25,9 +25,6 @@ const rows = [...engine.store.allStatements()].map((s) => {
     region: s.region,
     report: report?.title ?? s.reportId,
     year: s.year,
-    // The year (or first year of the span) the figure describes: a 2025 report's review is about 2024.
-    about: s.about,
-    about_end: s.aboutEnd ?? null,
     section: s.section,
     indicator: engine.lexicon.byId.get(s.indicatorId)?.name ?? s.indicatorId,
     indicator_id: s.indicatorId,
@@ -42,6 +39,9 @@ const rows = [...engine.store.allStatements()].map((s) => {
     formatted: formatValue(s),
     text: s.text,
     citation: s.paragraphId,
+    // The year (or first year of the span) the figure describes: a 2025 report's review is about 2024.
+    about: s.about,
+    about_end: s.aboutEnd ?? null,
   };
 });
 
