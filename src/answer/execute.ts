@@ -9,10 +9,12 @@ import { type Command, parseLine, type Result } from "../query/command.ts";
 import { chatCommand } from "../query/route-chat.ts";
 import { ask } from "./ask.ts";
 import { failure, failureOf } from "./build.ts";
+import { check } from "./check.ts";
 import { compare } from "./compare.ts";
 import { lookup } from "./fact-commands.ts";
 import { help, reports, source } from "./info-commands.ts";
 import type { Answer } from "./schema.ts";
+import { trend } from "./trend.ts";
 import { checked } from "./validate.ts";
 
 export function execute(engine: Engine, command: Command): Answer {
@@ -36,6 +38,10 @@ function dispatch(engine: Engine, c: Command): Answer {
       return lookup(engine, "actual", c.region, c.indicator, c.year);
     case "compare":
       return compare(engine, c.indicator, c.kind, c.year, c.level);
+    case "check":
+      return check(engine, c.region, c.indicator, c.year);
+    case "trend":
+      return trend(engine, c.region, c.indicator, c.from, c.to);
     case "ask":
       return ask(engine, c.question, c);
     case "source":

@@ -25,6 +25,15 @@ export const MESSAGES = {
   notFoundAsk: "报告中没有找到与问题相符的内容。",
   badCitation: (id: string) => `引用编号“${id}”无效，格式应为“报告编号#段落号”，例如 linzi-2023#57。`,
   unknownCitation: (id: string) => `没有找到段落“${id}”。`,
+  checkNothing: (region: string, indicator: string) =>
+    `${region}的报告中没有找到${indicator}的年度目标或实际数。`,
+  checkNoYear: (region: string, what: string, missing: string) =>
+    `${region}${what}没有同时有目标和实际数的指标。${missing}`,
+  missingRegionCheck: (cmd: string) => `/${cmd} 需要地区，例如：/${cmd} 全国 GDP 2019。`,
+  missingIndicatorTrend: "/trend 需要地区和指标，例如：/trend 全国 GDP 2000 2025。",
+  trendNothing: (region: string, indicator: string, span: string) =>
+    `${region}${span}的报告中没有找到${indicator}的年度目标或实际数。`,
+  badSpan: (from: number, to: number) => `起始年 ${from} 晚于结束年 ${to}。`,
 } as const;
 
 export const ERROR_TITLES: Record<ErrorCode, string> = {

@@ -71,6 +71,66 @@ export const ChartDataSchema = z.object({
 });
 export type ChartData = z.infer<typeof ChartDataSchema>;
 
+/** One side of a /check or /trend year: the statement compared, as the report wrote it. */
+export const CheckSideSchema = z.object({
+  /** The value as written, e.g. "增长5%左右". */
+  text: z.string(),
+  value: z.number().nullable(),
+  valueHigh: z.number().nullable(),
+  unit: z.string().nullable(),
+  qualifier: z.string().nullable(),
+  /** The report it comes from (id) and the paragraph quoted (citation id). */
+  report: z.string(),
+  citation: z.string(),
+});
+export type CheckSide = z.infer<typeof CheckSideSchema>;
+
+export const VerdictSchema = z.enum([
+  "完成",
+  "超额完成",
+  "略低于目标",
+  "略高于目标",
+  "未完成",
+  "无法判断",
+  "缺少数据",
+]);
+
+/** /check: a year's target against that year's actual figure, and the verdict (docs/CHECK.md). */
+export const CheckSchema = z.object({
+  region: z.string(),
+  indicator: z.string(),
+  /** The year both figures are about. */
+  year: z.number().int(),
+  target: CheckSideSchema.nullable(),
+  actual: CheckSideSchema.nullable(),
+  verdict: VerdictSchema,
+  /** Why this verdict, with both values. */
+  reason: z.string(),
+  /** The rule applied, in one line. */
+  rule: z.string(),
+  /** What is missing (a report not in the corpus, a statement not in a report). */
+  missing: z.array(z.string()),
+});
+export type Check = z.infer<typeof CheckSchema>;
+
+/** /trend: target and actual by year; a year with neither is absent, never interpolated. */
+export const SeriesSchema = z.object({
+  region: z.string(),
+  indicator: z.string(),
+  unit: z.string().nullable(),
+  from: z.number().int(),
+  to: z.number().int(),
+  points: z.array(
+    z.object({
+      year: z.number().int(),
+      target: CheckSideSchema.nullable(),
+      actual: CheckSideSchema.nullable(),
+      verdict: VerdictSchema,
+    }),
+  ),
+});
+export type Series = z.infer<typeof SeriesSchema>;
+
 export const AnswerSchema = z.object({
   ok: z.boolean(),
   command: z.string(),
@@ -84,5 +144,11 @@ export const AnswerSchema = z.object({
   page: z.object({ page: z.number().int().positive(), hasMore: z.boolean() }).optional(),
   /** /compare only: the rows as chart data. */
   chart: ChartDataSchema.optional(),
+  /** /check with an indicator: the verdict for one year. */
+  check: CheckSchema.optional(),
+  /** /check with a region only: one verdict per indicator with both figures. */
+  checks: z.array(CheckSchema).optional(),
+  /** /trend: the series behind the table and the chart. */
+  series: SeriesSchema.optional(),
 });
 export type Answer = z.infer<typeof AnswerSchema>;

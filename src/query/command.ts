@@ -12,6 +12,10 @@ export type Command =
   | { name: "target" | "figure"; region: string; indicator: string; year: number | null }
   | { name: "compare"; indicator: string; kind: Kind; year: number | null; level: Level | null }
   | { name: "ask"; question: string; year: number | null; page: number }
+  /** Target against actual for the year the figures are about (src/answer/check.ts). */
+  | { name: "check"; region: string; indicator: string | null; year: number | null }
+  /** Target and actual by year (src/answer/trend.ts). */
+  | { name: "trend"; region: string; indicator: string; from: number | null; to: number | null }
   /** Plain text without a slash: routed by what it names (src/query/route-chat.ts). */
   | { name: "chat"; text: string }
   | { name: "source"; id: string }
@@ -38,6 +42,8 @@ export const COMMANDS: readonly CommandName[] = [
   "target",
   "figure",
   "compare",
+  "check",
+  "trend",
   "ask",
   "source",
   "reports",
@@ -51,6 +57,10 @@ const COMMAND_ALIASES: Readonly<Record<string, CommandName>> = {
   实际: "figure",
   数据: "figure",
   完成: "figure",
+  核对: "check",
+  完成情况: "check",
+  趋势: "trend",
+  历年: "trend",
   对比: "compare",
   比较: "compare",
   问: "ask",
@@ -63,13 +73,25 @@ const COMMAND_ALIASES: Readonly<Record<string, CommandName>> = {
 
 export const MAX_INPUT_CHARS = 500;
 
-type OptionKey = "region" | "indicator" | "year" | "kind" | "level" | "question" | "id" | "page";
+type OptionKey =
+  | "region"
+  | "indicator"
+  | "year"
+  | "kind"
+  | "level"
+  | "question"
+  | "id"
+  | "page"
+  | "from"
+  | "to";
 
 /** The named options each command takes; any other `key:` is part of the text. */
 const OPTION_KEYS: Readonly<Record<CommandName, readonly OptionKey[]>> = {
   target: ["region", "indicator", "year"],
   figure: ["region", "indicator", "year"],
   compare: ["indicator", "kind", "level", "year"],
+  check: ["region", "indicator", "year"],
+  trend: ["region", "indicator", "from", "to"],
   ask: ["question", "year", "page"],
   source: ["id"],
   reports: [],
@@ -85,12 +107,16 @@ const KEY_ALIASES: Readonly<Record<string, OptionKey>> = {
   question: "question",
   id: "id",
   page: "page",
+  from: "from",
+  to: "to",
   地区: "region",
   指标: "indicator",
   年份: "year",
   类型: "kind",
   级别: "level",
   问题: "question",
+  起始年: "from",
+  结束年: "to",
 };
 
 /** Text a user typed, as a Command: `/target 临淄 GDP`, `/target region:临淄 indicator:GDP year:2024`, or chat. */
@@ -189,6 +215,15 @@ function commandFrom(name: CommandName, args: Args): Result<Command> {
       if (!Number.isInteger(page) || page < 1) return bad(MESSAGES.badPage(options.page ?? ""));
       return ok({ name, question, year, page });
     }
+    case "check": {
+      const region = options.region ?? words[0] ?? "";
+      if (!region) return bad(MESSAGES.missingRegionCheck(name));
+      const rest = options.region ? words : words.slice(1);
+      const indicator = options.indicator ?? (rest.join("") || null);
+      return ok({ name, region, indicator, year });
+    }
+    case "trend":
+      return trendFrom(args, bad);
     case "source":
       return ok({ name, id: options.id ?? words.join("") });
     case "reports":
@@ -196,4 +231,27 @@ function commandFrom(name: CommandName, args: Args): Result<Command> {
     case "help":
       return ok({ name });
   }
+}
+
+/** /trend 全国 GDP 2000 2025: up to two year words (or from:/to:), the rest region then indicator. */
+function trendFrom(args: Args, bad: (message: string) => Result<Command>): Result<Command> {
+  const { options } = args;
+  const yearWords = args.words.filter((w) => YEAR_WORD.test(w));
+  const words = args.words.filter((w) => !YEAR_WORD.test(w));
+  const years: (number | null)[] = [];
+  for (const raw of [options.from ?? yearWords[0], options.to ?? yearWords[options.from ? 0 : 1]]) {
+    if (raw === undefined || raw === "") {
+      years.push(null);
+      continue;
+    }
+    const y = parseYear(raw);
+    if (y === null) return bad(MESSAGES.badYear(raw));
+    years.push(y);
+  }
+  const [from = null, to = null] = years;
+  if (from !== null && to !== null && from > to) return bad(MESSAGES.badSpan(from, to));
+  const region = options.region ?? words[0] ?? "";
+  const indicator = options.indicator ?? (options.region ? words : words.slice(1)).join("");
+  if (!region || !indicator) return bad(MESSAGES.missingIndicatorTrend);
+  return ok({ name: "trend", region, indicator, from, to });
 }
