@@ -8,6 +8,8 @@ import { commands as defaultCommands } from "../../commands/index.ts";
 import type { Answer } from "../answer/schema.ts";
 import { renderCompareChart } from "../chart/compare-chart.ts";
 import type { Engine } from "../engine.ts";
+import type { InteractionMetrics } from "../service/metrics.ts";
+import { type AnswerWork, inlineWork } from "../service/work.ts";
 import { Autocomplete } from "./autocomplete.ts";
 import type { CommandModule } from "./command.ts";
 import type { BotConfig } from "./config.ts";
@@ -31,6 +33,9 @@ export interface BotOptions {
   deferAfterMs?: number;
   /** Hook for pictures (the /compare chart): return a PNG to attach to the answer's embed, or null. */
   imageFor?: (answer: Answer) => ReplyFile | null;
+  /** Where commands are answered: the worker pool (runBot makes one); by default the main thread. */
+  work?: AnswerWork;
+  metrics?: InteractionMetrics;
 }
 
 export interface Bot {
@@ -50,8 +55,16 @@ export function inviteUrl(appId: string): string {
   return `https://discord.com/oauth2/authorize?client_id=${appId}&scope=bot+applications.commands&permissions=${INVITE_PERMISSIONS}`;
 }
 
-// Discord allows 3 s; leave room for the deferral's own round trip.
+// Discord allows 3 s; leave room for the deferral's own round trip (an answer waiting behind others in
+// the queue is deferred at once, see respond.ts).
 const DEFER_AFTER_MS = 1500;
+/**
+ * @discordjs/rest counts every request against the bot's global limit (50/s by default), but Discord
+ * exempts interaction callbacks and their webhook routes from it: at 50/s a burst of 2,000 commands would
+ * queue its deferrals for 40 s, far past the 3 s. Channel routes keep their per-route buckets, and a real
+ * global 429 still stops everything (the header is honoured).
+ */
+const GLOBAL_REQUESTS_PER_SECOND = 2000;
 
 /** The /compare bar chart, attached to the answer's embed (src/chart renders it without a browser). */
 export function chartImage(answer: Answer): ReplyFile | null {
@@ -66,7 +79,9 @@ export function createBot(opts: BotOptions): Bot {
     intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages],
     allowedMentions: NO_MENTIONS,
     ...opts.clientOptions,
+    rest: { globalRequestsPerSecond: GLOBAL_REQUESTS_PER_SECOND, ...opts.clientOptions?.rest },
   });
+  const imageFor = opts.imageFor ?? chartImage;
   const deps: RouterDeps = {
     engine: opts.engine,
     logger,
@@ -76,7 +91,9 @@ export function createBot(opts: BotOptions): Bot {
     followUps: new FollowUps(clock),
     clock,
     deferAfterMs: opts.deferAfterMs ?? DEFER_AFTER_MS,
-    imageFor: opts.imageFor ?? chartImage,
+    imageFor,
+    work: opts.work ?? inlineWork(opts.engine, { chart: (a) => imageFor(a)?.attachment ?? null }),
+    ...(opts.metrics ? { metrics: opts.metrics } : {}),
   };
   const onInteraction = createInteractionHandler(deps);
   const onMessage = createMessageHandler(deps);

@@ -1,8 +1,11 @@
 /**
  * The bot's logger: levelled lines on one stream, with secrets redacted from every line (the bot token,
  * and interaction tokens that discord.js puts in webhook URLs of REST errors). Injected everywhere, so
- * tests capture lines instead of printing them.
+ * tests capture lines instead of printing them. The service writes JSON lines through pino (one object
+ * per line: time, level, msg, and the detail's fields, e.g. the per-interaction line's command, outcome,
+ * ms, shard, errorId); `LOG_FORMAT=text` or a `write` function (tests) gives the plain text lines.
  */
+import { pino } from "pino";
 import type { Logger as EngineLogger } from "../answer/execute.ts";
 import type { LogLevel } from "./config.ts";
 
@@ -43,9 +46,16 @@ export interface LoggerOptions {
   /** Strings never to print (the bot token). */
   secrets?: readonly string[];
   now?: () => Date;
+  /** json (pino) by default on stderr; text when `write` is given or LOG_FORMAT=text. */
+  format?: "json" | "text";
 }
 
 export function createLogger(opts: LoggerOptions = {}): Logger {
+  const format = opts.format ?? (opts.write || process.env.LOG_FORMAT === "text" ? "text" : "json");
+  return format === "json" ? jsonLogger(opts) : textLogger(opts);
+}
+
+function textLogger(opts: LoggerOptions): Logger {
   const min = RANK[opts.level ?? "info"];
   const write = opts.write ?? ((line: string) => process.stderr.write(`${line}\n`));
   const secrets = opts.secrets ?? [];
@@ -55,6 +65,53 @@ export function createLogger(opts: LoggerOptions = {}): Logger {
     write(redact(`${now().toISOString()} ${level.toUpperCase()} ${message}${describe(detail)}`, secrets));
   };
   return { debug: log("debug"), info: log("info"), warn: log("warn"), error: log("error") };
+}
+
+/**
+ * JSON lines through pino. Secrets are cut from the message and from every string in the detail (a token
+ * can sit in an error's message or a REST URL), and pino's own redaction drops token-named fields.
+ */
+function jsonLogger(opts: LoggerOptions): Logger {
+  const secrets = opts.secrets ?? [];
+  const write = opts.write;
+  const log = pino(
+    {
+      level: opts.level ?? "info",
+      base: { pid: process.pid },
+      timestamp: pino.stdTimeFunctions.isoTime,
+      formatters: { level: (label) => ({ level: label }) },
+      redact: { paths: ["token", "*.token", "authorization", "*.authorization"], censor: "[redacted]" },
+    },
+    // Synchronous writes: a line logged just before process.exit is not lost.
+    write
+      ? { write: (line: string) => write(line.replace(/\n$/, "")) }
+      : pino.destination({ fd: 2, sync: true }),
+  );
+  const fields = (detail: unknown): Record<string, unknown> => {
+    if (detail === undefined) return {};
+    if (detail instanceof Error) {
+      return {
+        err: {
+          type: detail.name,
+          message: redact(detail.message, secrets),
+          stack: redact(detail.stack ?? "", secrets),
+        },
+      };
+    }
+    if (detail !== null && typeof detail === "object" && !Array.isArray(detail)) {
+      try {
+        return JSON.parse(redact(JSON.stringify(detail), secrets)) as Record<string, unknown>;
+      } catch {
+        return { detail: redact(String(detail), secrets) };
+      }
+    }
+    return { detail: redact(typeof detail === "string" ? detail : String(detail), secrets) };
+  };
+  const at = (level: LogLevel) => (message: string, detail?: unknown) => {
+    if (!log.isLevelEnabled(level)) return;
+    log[level](fields(detail), redact(message, secrets));
+  };
+  return { debug: at("debug"), info: at("info"), warn: at("warn"), error: at("error") };
 }
 
 /** A logger that keeps its lines, for tests. */

@@ -7,4 +7,6 @@ export const NOTICES = {
   malformedButton: "这个按钮无法识别（可能来自旧版本），请重新提问。",
   unknownCommand: (name: string) => `暂不支持 /${name} 命令（可能刚下线），输入 /help 查看可用命令。`,
   unsupported: "暂不支持这种操作，输入 /help 查看用法。",
+  // The answer queue is full (a burst past what the workers can answer soon): said at once, privately.
+  busy: "繁忙，请稍后再试。",
 } as const;

@@ -1,12 +1,34 @@
 /**
- * Replying within Discord's 3 seconds: answer directly when the answer is ready in time, otherwise
- * acknowledge first (deferReply, or deferUpdate for a clicked message) and edit the answer in. The engine
- * is synchronous and fast today; the race also covers async work such as chart rendering, and an
- * interaction that waited in a queue (a burst of 500) is deferred before its work starts.
+ * Replying within Discord's 3 seconds, for the gateway and the HTTP endpoint alike (`Ack` is the
+ * transport). The answer is computed off the event loop (src/service/pool.ts), so the clock keeps
+ * running while it is: an answer that waits behind others in the queue is acknowledged at once; one
+ * that starts at once races the budget and goes out directly when ready in time (one request instead of
+ * two), otherwise the interaction is deferred (deferReply, or deferUpdate for a clicked message) and the
+ * answer edited in when it comes.
  */
 import { MessageFlags, type RepliableInteraction } from "discord.js";
 import type { Clock } from "./rate-limit.ts";
 import type { ReplyPayload } from "./render.ts";
+
+/** The four ways to acknowledge an interaction and the edit that follows a deferral. */
+export interface Ack {
+  /** Whether the interaction sits on a message it may replace (a button click). */
+  readonly canUpdate: boolean;
+  reply(payload: ReplyPayload, ephemeral: boolean): Promise<void>;
+  update(payload: ReplyPayload): Promise<void>;
+  defer(ephemeral: boolean): Promise<void>;
+  deferUpdate(): Promise<void>;
+  /** The answer into the deferred message (`PATCH /webhooks/{app}/{token}/messages/@original`). */
+  edit(payload: ReplyPayload): Promise<void>;
+  /** A new message after the acknowledgement (`POST /webhooks/{app}/{token}`). */
+  followUp(payload: ReplyPayload, ephemeral: boolean): Promise<void>;
+}
+
+/** A computed reply; `private` ones never replace a clicked (public) message: only the clicker sees them. */
+export interface Ready {
+  payload: ReplyPayload;
+  private?: boolean;
+}
 
 export interface RespondOptions {
   ephemeral?: boolean;
@@ -14,29 +36,65 @@ export interface RespondOptions {
   /** When the interaction arrived, on `clock`. */
   receivedAt: number;
   clock: Clock;
-  /** Acknowledge first once this long has passed since arrival (Discord allows 3000 ms). */
+  /** Answer directly only if the answer is ready this long after arrival (Discord allows 3000 ms). */
   deferAfterMs: number;
+  /** The answer waits behind other work: acknowledge now, do not race. */
+  queued?: boolean;
 }
 
+/** How the interaction was acknowledged: directly with the answer, or deferred then edited. */
+export type Acknowledged = "direct" | "deferred";
+
 export async function respond(
-  i: RepliableInteraction,
-  work: () => ReplyPayload | Promise<ReplyPayload>,
+  ack: Ack,
+  pending: Promise<Ready>,
   opts: RespondOptions,
-): Promise<void> {
-  const update = opts.update === true && i.isMessageComponent();
-  const flags = opts.ephemeral ? MessageFlags.Ephemeral : undefined;
-  const pending = Promise.resolve().then(work);
+): Promise<Acknowledged> {
+  const update = opts.update === true && ack.canUpdate;
+  const ephemeral = opts.ephemeral === true;
   const budget = opts.deferAfterMs - (opts.clock.now() - opts.receivedAt);
-  const ready = budget > 0 && (await settlesWithin(pending, budget));
-  if (ready) {
-    const payload = await pending;
-    if (update && i.isMessageComponent()) await i.update(payload);
-    else await i.reply(flags ? { ...payload, flags } : payload);
-    return;
+  const inTime = !opts.queued && budget > 0 && (await settlesWithin(pending, budget));
+  if (inTime) {
+    const ready = await pending;
+    if (update && !ready.private) await ack.update(ready.payload);
+    else await ack.reply(ready.payload, ephemeral || ready.private === true);
+    return "direct";
   }
-  if (update && i.isMessageComponent()) await i.deferUpdate();
-  else await i.deferReply(flags ? { flags } : {});
-  await i.editReply(await pending);
+  if (update) await ack.deferUpdate();
+  else await ack.defer(ephemeral);
+  const ready = await pending;
+  // A deferred click that turns out to be an error keeps the message it was on: the error goes privately.
+  if (update && ready.private) await ack.followUp(ready.payload, true);
+  else await ack.edit(ready.payload);
+  return "deferred";
+}
+
+/** The discord.js interaction as an Ack (its REST calls go through the client's queue). */
+export function gatewayAck(i: RepliableInteraction): Ack {
+  const flags = (ephemeral: boolean) => (ephemeral ? { flags: MessageFlags.Ephemeral as const } : {});
+  return {
+    canUpdate: i.isMessageComponent(),
+    reply: async (payload, ephemeral) => {
+      await i.reply({ ...payload, ...flags(ephemeral) });
+    },
+    update: async (payload) => {
+      if (!i.isMessageComponent()) throw new Error("update on an interaction without a message");
+      await i.update(payload);
+    },
+    defer: async (ephemeral) => {
+      await i.deferReply(flags(ephemeral));
+    },
+    deferUpdate: async () => {
+      if (!i.isMessageComponent()) throw new Error("deferUpdate on an interaction without a message");
+      await i.deferUpdate();
+    },
+    edit: async (payload) => {
+      await i.editReply(payload);
+    },
+    followUp: async (payload, ephemeral) => {
+      await i.followUp({ ...payload, ...flags(ephemeral) });
+    },
+  };
 }
 
 /** Whether the promise settles (either way) before `ms` pass; never leaves a timer behind. */

@@ -1,19 +1,25 @@
 /**
  * The interaction router: rate limit, dispatch to the command / autocomplete / button handler, and the
  * single catch for unexpected errors (logged with an id, answered with a short private message carrying
- * it). Expected outcomes (not found, unknown region) are ordinary answers from the engine.
+ * it). Expected outcomes (not found, unknown region) are ordinary answers from the engine. Answers are
+ * computed in the answer pool (src/service/answer-flow.ts), never on the event loop; every interaction
+ * ends in one log line (command, outcome, latency, shard, error id) and its metrics.
  */
 import {
+  type APIEmbed,
   type AutocompleteInteraction,
   type ButtonInteraction,
   type Interaction,
   MessageFlags,
   type RepliableInteraction,
 } from "discord.js";
-import { errorId, safeExecute } from "../answer/execute.ts";
+import { errorId } from "../answer/execute.ts";
 import type { Answer } from "../answer/schema.ts";
 import type { Engine } from "../engine.ts";
-import { ok } from "../query/command.ts";
+import type { Command } from "../query/command.ts";
+import { answerCommand, type FlowDeps, newTrace, type Trace } from "../service/answer-flow.ts";
+import type { InteractionMetrics } from "../service/metrics.ts";
+import type { AnswerWork } from "../service/work.ts";
 import type { Autocomplete } from "./autocomplete.ts";
 import type { AnswerOptions, BotContext, CommandModule } from "./command.ts";
 import { decodeCustomId } from "./custom-id.ts";
@@ -28,7 +34,7 @@ import {
   renderAnswer,
   renderNotice,
 } from "./render.ts";
-import { respond } from "./respond.ts";
+import { gatewayAck } from "./respond.ts";
 
 export interface RouterDeps {
   engine: Engine;
@@ -39,9 +45,16 @@ export interface RouterDeps {
   followUps: FollowUps;
   clock: Clock;
   deferAfterMs: number;
-  /** A picture for an answer (the /compare chart), or null; a failure here only drops the picture. */
+  /** A picture for an answer on the main thread (mentions), or null; a failure only drops the picture. */
   imageFor?: (answer: Answer) => ReplyFile | null;
+  /** Where slash commands and buttons are answered (the worker pool in the service). */
+  work: AnswerWork;
+  metrics?: InteractionMetrics;
+  /** Autocomplete arriving later than this after the event (a stalled loop) gets no choices. */
+  autocompleteBudgetMs?: number;
 }
+
+const AUTOCOMPLETE_BUDGET_MS = 2000;
 
 /** Renders an answer with its optional picture; shared by slash commands, buttons and chat. */
 export function renderWithImage(deps: RouterDeps, answer: Answer, opts: AnswerOptions = {}): ReplyPayload {
@@ -60,50 +73,91 @@ export function renderWithImage(deps: RouterDeps, answer: Answer, opts: AnswerOp
 export function createInteractionHandler(deps: RouterDeps): (i: Interaction) => Promise<void> {
   return async (i) => {
     const receivedAt = deps.clock.now();
+    const trace = newTrace(traceName(i));
     try {
-      if (i.isAutocomplete()) return await runAutocomplete(deps, i, receivedAt);
-      if (!i.isRepliable()) return;
-      const allowed = deps.limiter.take(i.user.id);
-      if (!allowed.ok) {
-        await i.reply({
-          ...renderNotice(NOTICES.rateLimited(allowed.retryAfterMs)),
-          flags: MessageFlags.Ephemeral,
-        });
-        return;
-      }
-      const ctx = contextFor(deps, receivedAt);
-      if (i.isChatInputCommand()) {
-        const command = deps.commands.get(i.commandName);
-        if (command) await command.execute(i, ctx);
-        else await notice(i, NOTICES.unknownCommand(i.commandName));
-      } else if (i.isButton()) {
-        await runButton(ctx, i);
-      } else {
-        await notice(i, NOTICES.unsupported);
-      }
+      await route(deps, i, receivedAt, trace);
     } catch (e) {
       const id = errorId();
+      trace.outcome = "internal";
+      trace.errorId = id;
       deps.logger.error(`[${id}] unexpected error handling ${describe(i)}`, e);
       if (i.isRepliable()) await apologize(deps.logger, i, id);
+    } finally {
+      logInteraction(deps, i, trace, deps.clock.now() - receivedAt);
     }
   };
 }
 
-function contextFor(deps: RouterDeps, receivedAt: number): BotContext {
+async function route(deps: RouterDeps, i: Interaction, receivedAt: number, trace: Trace): Promise<void> {
+  if (i.isAutocomplete()) return await runAutocomplete(deps, i, receivedAt, trace);
+  if (!i.isRepliable()) return;
+  const allowed = deps.limiter.take(i.user.id);
+  if (!allowed.ok) {
+    trace.outcome = "rate_limited";
+    trace.ack = "notice";
+    await i.reply({
+      ...renderNotice(NOTICES.rateLimited(allowed.retryAfterMs)),
+      flags: MessageFlags.Ephemeral,
+    });
+    return;
+  }
+  const ctx = contextFor(deps, receivedAt, trace);
+  if (i.isChatInputCommand()) {
+    const command = deps.commands.get(i.commandName);
+    if (command) await command.execute(i, ctx);
+    else await notice(i, NOTICES.unknownCommand(i.commandName), trace, "unknown_command");
+  } else if (i.isButton()) {
+    await runButton(ctx, i, trace);
+  } else {
+    await notice(i, NOTICES.unsupported, trace, "unsupported");
+  }
+}
+
+/** The interaction's one log line and its metrics. */
+function logInteraction(deps: RouterDeps, i: Interaction, trace: Trace, ms: number): void {
+  deps.metrics?.interaction(trace.command, trace.outcome, ms);
+  deps.logger.info("interaction", {
+    command: trace.command,
+    outcome: trace.outcome,
+    ack: trace.ack,
+    ms: Math.round(ms),
+    shard: shardOf(i),
+    ...(trace.errorId ? { errorId: trace.errorId } : {}),
+  });
+}
+
+/** The shard a guild's events come on (Discord's formula); DMs come on shard 0. */
+function shardOf(i: Interaction): number {
+  const count = Number(i.client.options.shardCount ?? 1) || 1;
+  return i.guildId ? Number((BigInt(i.guildId) >> 22n) % BigInt(count)) : 0;
+}
+
+function traceName(i: Interaction): string {
+  if (i.isAutocomplete()) return `autocomplete:/${i.commandName}`;
+  if (i.isChatInputCommand()) return `/${i.commandName}`;
+  if (i.isButton()) return `button:${decodeCustomId(i.customId).kind}`;
+  return `type:${i.type}`;
+}
+
+function flowDeps(deps: RouterDeps): FlowDeps {
+  return {
+    engine: deps.engine,
+    work: deps.work,
+    logger: deps.logger,
+    followUps: deps.followUps,
+    clock: deps.clock,
+    deferAfterMs: deps.deferAfterMs,
+  };
+}
+
+function contextFor(deps: RouterDeps, receivedAt: number, trace: Trace): BotContext {
+  const flow = flowDeps(deps);
   return {
     engine: deps.engine,
     logger: deps.logger,
     autocomplete: deps.autocomplete,
     answer: (i, command, opts = {}) =>
-      respond(
-        i,
-        () => {
-          const answer = safeExecute(deps.engine, ok(command), deps.logger);
-          if (i.channelId) deps.followUps.remember(i.channelId, answer, command, deps.engine);
-          return renderWithImage(deps, answer, opts);
-        },
-        { ...opts, receivedAt, clock: deps.clock, deferAfterMs: deps.deferAfterMs },
-      ),
+      answerCommand(flow, gatewayAck(i), command, { ...opts, receivedAt, channelId: i.channelId }, trace),
   };
 }
 
@@ -111,36 +165,63 @@ async function runAutocomplete(
   deps: RouterDeps,
   i: AutocompleteInteraction,
   receivedAt: number,
+  trace: Trace,
 ): Promise<void> {
   const command = deps.commands.get(i.commandName);
+  // Autocomplete has its own 3 s: a keystroke that waited this long behind a stalled loop gets no
+  // choices at once (the user is typing on anyway) rather than a search whose answer would be refused.
+  const late = deps.clock.now() - receivedAt > (deps.autocompleteBudgetMs ?? AUTOCOMPLETE_BUDGET_MS);
+  trace.outcome = late ? "late" : "ok";
   try {
-    if (command?.autocomplete) await command.autocomplete(i, contextFor(deps, receivedAt));
+    if (command?.autocomplete && !late) await command.autocomplete(i, contextFor(deps, receivedAt, trace));
     else await i.respond([]);
   } catch (e) {
-    deps.logger.error(`[${errorId()}] autocomplete for /${i.commandName} failed`, e);
+    const id = errorId();
+    trace.outcome = "internal";
+    trace.errorId = id;
+    deps.logger.error(`[${id}] autocomplete for /${i.commandName} failed`, e);
     // An empty list lets the user keep typing; a second respond after a sent one would fail, so check.
     if (!i.responded) await i.respond([]).catch(() => undefined);
   }
 }
 
-async function runButton(ctx: BotContext, i: ButtonInteraction): Promise<void> {
-  const state = decodeCustomId(i.customId);
+/** What a click asks for, from its custom id (and the clicked message's embed for a long question). */
+export type ButtonAction =
+  | { kind: "notice"; text: string; outcome: string }
+  | { kind: "answer"; command: Command; opts: AnswerOptions };
+
+/** Shared by the gateway and the HTTP endpoint: button state lives in the id and the message, nowhere else. */
+export function buttonAction(customId: string, embed: APIEmbed | undefined): ButtonAction {
+  const state = decodeCustomId(customId);
   switch (state.kind) {
-    case "invalid":
-      return notice(i, state.reason === "expired" ? NOTICES.expiredButton : NOTICES.malformedButton);
+    case "invalid": {
+      const text = state.reason === "expired" ? NOTICES.expiredButton : NOTICES.malformedButton;
+      return { kind: "notice", text, outcome: `${state.reason}_button` };
+    }
     case "source":
-      return ctx.answer(i, { name: "source", id: state.citation }, { ephemeral: true });
+      return { kind: "answer", command: { name: "source", id: state.citation }, opts: { ephemeral: true } };
     case "more": {
       // A question too long for the custom id was left in the message's footer (see custom-id.ts).
-      const question = state.question ?? questionFromEmbed(i.message.embeds[0]?.toJSON());
-      if (!question) return notice(i, NOTICES.expiredButton);
+      const question = state.question ?? questionFromEmbed(embed);
+      if (!question) return { kind: "notice", text: NOTICES.expiredButton, outcome: "expired_button" };
       const command = { name: "ask", question, year: state.year, page: state.page } as const;
-      return ctx.answer(i, command, { update: true, paging: { question, year: state.year } });
+      return { kind: "answer", command, opts: { update: true, paging: { question, year: state.year } } };
     }
+    default:
+      // A kind this version decodes but has no handler for: an old message's button, answered as such.
+      return { kind: "notice", text: NOTICES.malformedButton, outcome: "unhandled_button" };
   }
 }
 
-function notice(i: RepliableInteraction, text: string): Promise<void> {
+async function runButton(ctx: BotContext, i: ButtonInteraction, trace: Trace): Promise<void> {
+  const action = buttonAction(i.customId, i.message.embeds[0]?.toJSON());
+  if (action.kind === "notice") return notice(i, action.text, trace, action.outcome);
+  return ctx.answer(i, action.command, action.opts);
+}
+
+function notice(i: RepliableInteraction, text: string, trace: Trace, outcome: string): Promise<void> {
+  trace.outcome = outcome;
+  trace.ack = "notice";
   return i.reply({ ...renderNotice(text), flags: MessageFlags.Ephemeral }).then(() => undefined);
 }
 
