@@ -4,7 +4,9 @@ import type { Paragraph } from "../corpus/structure.ts";
 import type { Engine } from "../engine.ts";
 import { findNumbers } from "../facts/numbers.ts";
 import type { UserError } from "../query/command.ts";
+import type { Kind } from "../query/text.ts";
 import type { ReportInfo } from "../search/store.ts";
+import { actualReports, targetReports } from "./check-pairs.ts";
 import { MESSAGES } from "./messages.ts";
 import type { Answer, Citation, ErrorCode, Mark } from "./schema.ts";
 
@@ -96,4 +98,31 @@ export function pickReport(command: string, region: Region<ReportInfo>, year: nu
       error: { code: "not_found", message: "", suggestions: years.map(String) },
     }),
   };
+}
+
+export type AboutPick =
+  | { ok: true; report: ReportInfo; note: string | null; byReportYear: boolean }
+  | { ok: false; answer: Answer };
+
+/**
+ * /target and /figure with a year: the year the figure is about. A target for Y is in Y's report; an
+ * actual for Y in the report reviewing Y (reviewYear, usually Y+1's). When no report reviews Y, Y's own
+ * report (the report-year reading) with a note; when both readings exist, a note names the other.
+ */
+export function pickReportAbout(
+  command: string,
+  region: Region<ReportInfo>,
+  kind: Kind,
+  year: number,
+): AboutPick {
+  const about = kind === "target" ? targetReports(region, year) : actualReports(region, year);
+  const own = region.reports.find((r) => r.year === year);
+  const report = about[0];
+  if (kind === "actual" && report && own && own !== report) {
+    return { ok: true, report, byReportYear: false, note: MESSAGES.aboutYearBoth(year, report.year) };
+  }
+  if (report) return { ok: true, report, byReportYear: false, note: null };
+  if (own) return { ok: true, report: own, byReportYear: true, note: MESSAGES.aboutYearFallback(year) };
+  const pick = pickReport(command, region, year);
+  return pick.ok ? { ...pick, byReportYear: true, note: null } : pick;
 }

@@ -4,14 +4,14 @@ import { findRegionsInText, resolveRegion } from "../corpus/regions.ts";
 import type { Engine } from "../engine.ts";
 import { displayName } from "../facts/display-name.ts";
 import { extractPhrase, PHRASE_PREFIX, type Statement } from "../facts/extract.ts";
-import { formatLine } from "../facts/format.ts";
+import { formatGroup, formatLine } from "../facts/format.ts";
 import { resolveIndicator } from "../facts/indicators.ts";
 import type { Indicator } from "../facts/lexicon.ts";
 import { rankedGroups } from "../facts/lookup.ts";
 import type { Kind } from "../query/text.ts";
 import type { ReportInfo } from "../search/store.ts";
 import { ask } from "./ask.ts";
-import { citationOf, failure, pickReport } from "./build.ts";
+import { citationOf, failure, pickReport, pickReportAbout } from "./build.ts";
 import { MESSAGES } from "./messages.ts";
 import type { Answer, Citation, Fact } from "./schema.ts";
 
@@ -94,9 +94,17 @@ export function lookup(
   const region = resolveRegionOrFail(engine, command, regionInput);
   if ("ok" in region) return region;
   const resolved = resolveIndicatorOrFail(engine, command, indicatorInput);
-  const pick = pickReport(command, region, year);
+  // A year is the year the figure is about (2024年实际 is in the 2025 report), not the report's year.
+  const pick =
+    year === null ? pickReport(command, region, year) : pickReportAbout(command, region, kind, year);
   if (!pick.ok) return pick.answer;
   const report = pick.report;
+  const note: string | null = "note" in pick ? (pick.note as string | null) : null;
+  // An actual asked by year prints the year it is about: "全国 · 2024年实际（2025年报告）· 国内生产总值：…".
+  const lineOf =
+    year !== null && kind === "actual"
+      ? (g: Statement[]) => aboutLine(region.name, nameOf(engine, g, region.level), g, report)
+      : undefined;
   if ("ok" in resolved) {
     // Not in the lexicon: the same rules applied to the phrase itself ("/figure 临淄 5G基站").
     const phrase = cleanPhrase(indicatorInput);
@@ -105,10 +113,11 @@ export function lookup(
       ? extractPhrase({ ...report, text: "", path: "", paragraphs }, phrase, kind)
       : [];
     if (found.length === 0) return resolved;
-    return answerGroups(engine, command, region, groupStatements(found).slice(0, MAX_GROUPS), [phrase]);
+    const phraseGroups = groupStatements(found).slice(0, MAX_GROUPS);
+    return withNote(answerGroups(engine, command, region, phraseGroups, [phrase], lineOf), note);
   }
   const indicator = resolved;
-  const groups = groupsFor(engine, report.id, indicator, kind).slice(0, MAX_GROUPS);
+  const groups = aboutFirst(groupsFor(engine, report.id, indicator, kind), year).slice(0, MAX_GROUPS);
   const label = kind === "target" ? `${report.year}年报告的目标` : `${report.year}年报告的工作回顾`;
   if (groups.length === 0) {
     // Never a number from elsewhere: the nearest passages of this report only, as evidence of absence.
@@ -121,7 +130,29 @@ export function lookup(
       error: { code: "not_found", message: "" },
     });
   }
-  return answerGroups(engine, command, region, groups, [...indicator.terms, ...indicator.aliases]);
+  const terms = [...indicator.terms, ...indicator.aliases];
+  return withNote(answerGroups(engine, command, region, groups, terms, lineOf), note);
+}
+
+/** Groups about the asked year first (a review report also looks back five years), order kept otherwise. */
+function aboutFirst(groups: Statement[][], year: number | null): Statement[][] {
+  if (year === null) return groups;
+  const of = (g: Statement[]) => (g[0]?.about === year && g[0]?.horizon === "annual" ? 0 : 1);
+  return [...groups].sort((a, b) => of(a) - of(b));
+}
+
+/** "全国 · 2024年实际（2025年报告）· 国内生产总值：134.9万亿元，增长5%". */
+function aboutLine(region: string, name: string, g: Statement[], report: ReportInfo): string {
+  const s = g[0] as Statement;
+  const span = s.aboutEnd !== null && s.aboutEnd !== s.about ? `${s.about}—${s.aboutEnd}年` : `${s.about}年`;
+  return `${region} · ${span}实际（${report.year}年报告）· ${name}：${formatGroup(g)}`;
+}
+
+/** The line saying which reading of the year was used, after the answer's first line. */
+function withNote(a: Answer, note: string | null): Answer {
+  if (!note || !a.ok) return a;
+  const [head, ...rest] = a.answer.split("\n");
+  return { ...a, answer: [head, note, ...rest].join("\n") };
 }
 
 function answerGroups(
@@ -130,11 +161,12 @@ function answerGroups(
   region: RegionInfo,
   groups: Statement[][],
   terms: string[],
+  lineOf?: (g: Statement[]) => string,
 ): Answer {
   const facts: Fact[] = [];
   const citations: Citation[] = [];
   const lines = groups.map((g) => {
-    const line = formatLine(region.name, nameOf(engine, g, region.level), g);
+    const line = lineOf ? lineOf(g) : formatLine(region.name, nameOf(engine, g, region.level), g);
     for (const s of g) facts.push(toFact(engine, s, line));
     const first = g[0] as Statement;
     if (!citations.some((c) => c.id === first.paragraphId && c.quote === first.sentence)) {

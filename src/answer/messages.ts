@@ -33,6 +33,10 @@ export const MESSAGES = {
   missingIndicatorTrend: "/trend 需要地区和指标，例如：/trend 全国 GDP 2000 2025。",
   trendNothing: (region: string, indicator: string, span: string) =>
     `${region}${span}的报告中没有找到${indicator}的年度目标或实际数。`,
+  aboutYearBoth: (year: number, reportYear: number) =>
+    `（${year}年指数据所属年份：${year}年的实际数见${reportYear}年报告的工作回顾；${year}年报告回顾的是${year - 1}年。）`,
+  aboutYearFallback: (year: number) =>
+    `（语料中没有回顾${year}年的报告，按报告年份理解：以下是${year}年报告的工作回顾，即${year - 1}年的情况。）`,
   badSpan: (from: number, to: number) => `起始年 ${from} 晚于结束年 ${to}。`,
 } as const;
 
