@@ -165,7 +165,10 @@ export function parseReport(reportId: string, fileText: string): Paragraph[] {
       section: headings[0] ?? "",
       sectionKind,
       // "2025年和“十四五”时期工作回顾" covers one year too; only a heading without a year is multi-year.
-      multiYear: headings.some((t) => MULTI_YEAR.test(t) && !/\d{4}年/.test(asciiDigits(t))),
+      // "过去一年和五年工作回顾" covers one year too: its single-year figures are not multi-year.
+      multiYear: headings.some(
+        (t) => MULTI_YEAR.test(t) && !/\d{4}年|一年|今年|去年|年度/.test(asciiDigits(t)),
+      ),
       sentences: splitSentences(text),
     });
   });

@@ -52,7 +52,7 @@ const LEVEL_VERB =
 // Older wording too: "按可比价格计算平均每年增长11.1%", "1987年提高到463元", "较“十三五”末净增1万亿元".
 const CONTINUATION = new RegExp(
   "^((19|20|１９|２０)..年(为|是)?(?=[0-9０-９])|(19|20|１９|２０)..年)?(按可比价格计算|扣除[^，]{0,8}因素后?)?" +
-    "(较[^，、增]{1,10}?|比[^，、增]{1,10}?)?(分别)?(稳步|持续|继续|首次|累计)?" +
+    "(较[^，、增]{1,10}?|比[^，、增]{1,10}?)?(分别)?(稳步|持续|继续|首次|累计|五年来?|十年来?|五年间|十年间)?" +
     "(同比|比上年|较上年|可比|实际|年均|平均每年|每年平均)?" +
     "((?<=年(为|是))|增长|下降|提高|降低|回落|减少|增加|上涨|达到|达|实现|完成|突破|超过|跨过|迈上|总量|规模|增速|增幅|净增|新增)",
 );
@@ -183,9 +183,24 @@ export function extractStatements(corpus: Pick<Corpus, "reports">, lex: Lexicon)
 /** One report's statements: the store is built a report at a time. */
 export function extractReportStatements(report: Report, matcher: Matcher): Statement[] {
   const out: Statement[] = [];
-  for (const ctx of sentenceContexts(report)) out.push(...extractSentence(ctx, matcher));
+  let paragraphId = "";
+  const previous: PreviousSubject = { id: null };
+  for (const ctx of sentenceContexts(report)) {
+    if (ctx.paragraph.id !== paragraphId) previous.id = null;
+    paragraphId = ctx.paragraph.id;
+    out.push(...extractSentence(ctx, matcher, previous));
+  }
   return out;
 }
+
+/** The subject the previous sentence of the paragraph ended on, if it ended on one with a value. */
+export interface PreviousSubject {
+  id: string | null;
+}
+
+// A sentence that opens on a rate without a subject continues the last one of the sentence before:
+// "地区生产总值达到1.2万亿元。五年年均增长6.1%。"
+const OPENS_ON_RATE = /^(五年|十年)?(年均|平均每年)?(增长|增速)[0-9０-９]/;
 
 export const PHRASE_PREFIX = "phrase:";
 
@@ -228,6 +243,7 @@ export function extractText(
   const matcher = buildMatcher(lex);
   const headline = opts.kind === "target" && TARGETS_PARAGRAPH.test(text);
   const horizon = opts.multiYear ? "multi-year" : "annual";
+  const previous: PreviousSubject = { id: null };
   return paragraph.sentences.flatMap((sentence) =>
     extractSentence(
       {
@@ -239,13 +255,16 @@ export function extractText(
         headline,
       },
       matcher,
+      previous,
     ),
   );
 }
 
-export function extractSentence(ctx: Context, matcher: Matcher): Statement[] {
+export function extractSentence(ctx: Context, matcher: Matcher, previous?: PreviousSubject): Statement[] {
   const { sentence } = ctx;
   const out: Statement[] = [];
+  const carriedOver = previous?.id ?? null;
+  if (previous) previous.id = null;
   // The last subject of the previous clause, and the display group its values belong to.
   type Carried = { ids: string[]; clause: Clause; group: string; skipped?: boolean };
   let carried: Carried | null = null;
@@ -253,7 +272,21 @@ export function extractSentence(ctx: Context, matcher: Matcher): Statement[] {
   // Every clause subject so far, for values listed later without 分别.
   const subjects: { id: string; start: number }[] = [];
   let groupNo = 0;
-  for (const clause of clausesOf(sentence)) {
+  const clauses = clausesOf(sentence);
+  const first = clauses[0];
+  if (
+    carriedOver &&
+    first &&
+    OPENS_ON_RATE.test(first.text) &&
+    findMentions(first.text, matcher).length === 0
+  ) {
+    // The quote is this sentence's clause; its subject is the previous sentence's last.
+    for (const n of findNumbers(first.text).slice(0, 1))
+      if (unitFits(matcher, carriedOver, n))
+        out.push(statementOf(ctx, carriedOver, n, first.text, stripEnd(first.text), `0:${carriedOver}`));
+  }
+  for (const clause of clauses) {
+    if (clause === first && out.length > 0) continue;
     // A mention of a part (a sub-region, new registrations) stays as a blocker without ids, so its
     // numbers attach to nothing.
     const mentions = findMentions(clause.text, matcher).map((m) =>
@@ -363,6 +396,10 @@ export function extractSentence(ctx: Context, matcher: Matcher): Statement[] {
       totalOf = { ids: whole, clause, group: `${groupNo}:${last.start}` };
     else totalOf = null;
     if (last?.ids.length === 1 && last.ids[0]) subjects.push({ id: last.ids[0], start: clause.start });
+  }
+  if (previous) {
+    const lastOut = out.at(-1);
+    previous.id = lastOut && lastOut.value !== null ? lastOut.indicatorId : null;
   }
   return out;
 }

@@ -58,7 +58,7 @@ export function planSpan(text: string, kind: "target" | "actual" = "actual"): [n
 
 // Said of a span: averages, totals and five-year windows.
 const SPAN_WORDS =
-  /五年(?![前后以])|年均(?!浓度)|平均每年|每年平均|五年来|五年间|五年共|五年累计|五年内|过去五年|今后五年|累计|[近前]\d年|前[一二三四五]年|连续\d+年|十[一二三四五六七八九]五|[六七八九]五/;
+  /十年(来|间|增|累)|五年(?![前后以])|年均(?!浓度)|平均每年|每年平均|五年来|五年间|五年共|五年累计|五年内|过去五年|今后五年|累计|[近前]\d年|前[一二三四五]年|连续\d+年|十[一二三四五六七八九]五|[六七八九]五/;
 // Said of one year.
 const ANNUAL_WORDS = /过去一年|一年来|去年|上年|全年|今年|当年|比上年|同比/;
 const NAMED_YEAR = /((?:19|20)\d\d)年/g;
@@ -141,6 +141,8 @@ function spanOf(p: PeriodInput, base: number): Period {
     const end = first ? named[0] + (CN_DIGIT[first[1] ?? ""] ?? 5) - 1 : named[1];
     return { horizon: "multi-year", about: named[0], aboutEnd: end };
   }
-  if (p.kind === "target") return { horizon: "multi-year", about: base, aboutEnd: base + 4 };
-  return { horizon: "multi-year", about: base - 4, aboutEnd: base };
+  // "十年增加近5万亿元": ten years.
+  const years = /十年/.test(p.before.split(/[，,；;]/).at(-1) ?? "") ? 10 : 5;
+  if (p.kind === "target") return { horizon: "multi-year", about: base, aboutEnd: base + years - 1 };
+  return { horizon: "multi-year", about: base - years + 1, aboutEnd: base };
 }

@@ -49,6 +49,12 @@ describe("section kinds from the years a heading names", () => {
     expect(classifySection(heading, year)).toBe(kind);
   });
 
+  test("a heading over the past year and five years is not multi-year (its single-year figures are annual)", () => {
+    const ps = parseReport("x", "各位代表：\n一、过去一年和五年工作回顾\n增长5%。");
+    expect(ps.at(-1)?.multiYear).toBe(false);
+    expect(ps.at(-1)?.sectionKind).toBe("review");
+  });
+
   test("a heading over a review and a plan is mixed", () => {
     expect(isMixedHeading("一、1998年工作回顾和1999年工作的总体要求")).toBe(true);
     expect(isMixedHeading("二、“十三五”时期发展成就和“十四五”时期主要目标任务")).toBe(true);
