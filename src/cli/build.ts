@@ -21,6 +21,9 @@ const ENTRIES = [
   "src/discord/deploy.ts",
   // Started as a worker thread by a large store build (src/search/row-source.ts).
   "src/search/build-worker.ts",
+  // The HTTP interactions endpoint (npm run start:http) and the answer pool's worker (src/service/pool.ts).
+  "src/service/http-main.ts",
+  "src/service/answer-worker.ts",
 ];
 
 const t0 = performance.now();

@@ -42,7 +42,15 @@ export interface Bot {
   client: Client;
   /** Logs in and resolves once the client is ready. */
   start(): Promise<void>;
-  stop(): Promise<void>;
+  /**
+   * Takes no new interactions, lets the ones in flight finish (their deferred answers included, at most
+   * `graceMs`, default 25 s), then disconnects.
+   */
+  stop(graceMs?: number): Promise<void>;
+  /** Interactions being answered now. */
+  readonly inFlight: number;
+  /** Why /readyz should say no (not connected yet, stopping), or null. */
+  notReady(): string | null;
 }
 
 /**
@@ -97,11 +105,20 @@ export function createBot(opts: BotOptions): Bot {
   };
   const onInteraction = createInteractionHandler(deps);
   const onMessage = createMessageHandler(deps);
+  let inFlight = 0;
+  let stopping = false;
+  const idle: (() => void)[] = [];
   // Both handlers catch everything themselves; the extra catch only guards against a bug in that catch.
-  client.on(
-    Events.InteractionCreate,
-    (i) => void onInteraction(i).catch((e) => logger.error("interaction handler", e)),
-  );
+  client.on(Events.InteractionCreate, (i) => {
+    if (stopping) return;
+    inFlight++;
+    void onInteraction(i)
+      .catch((e) => logger.error("interaction handler", e))
+      .finally(() => {
+        inFlight--;
+        if (inFlight === 0) for (const f of idle.splice(0)) f();
+      });
+  });
   client.on(Events.MessageCreate, (m) => void onMessage(m).catch((e) => logger.error("message handler", e)));
   client.on(Events.Error, (e) => logger.error("client error", e));
   client.on(Events.Warn, (m) => logger.warn(`discord.js: ${m}`));
@@ -128,8 +145,26 @@ export function createBot(opts: BotOptions): Bot {
       await client.login(opts.config.token);
       await ready;
     },
-    async stop() {
+    async stop(graceMs = 25_000) {
+      stopping = true;
+      if (inFlight > 0) {
+        let timer: NodeJS.Timeout | undefined;
+        await Promise.race([
+          new Promise<void>((resolve) => idle.push(resolve)),
+          new Promise<void>((resolve) => {
+            timer = setTimeout(resolve, graceMs);
+          }),
+        ]);
+        clearTimeout(timer);
+      }
       await client.destroy();
+    },
+    get inFlight() {
+      return inFlight;
+    },
+    notReady() {
+      if (stopping) return "shutting down";
+      return client.isReady() ? null : "not connected to Discord";
     },
   };
 }

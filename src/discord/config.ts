@@ -95,3 +95,110 @@ export function loadDotEnv(path = ".env", env: NodeJS.ProcessEnv = process.env):
     if (env[key] === undefined && value !== undefined) env[key] = value;
   }
 }
+
+const port = (what: string) =>
+  z.preprocess(
+    blankToUndefined,
+    z.coerce
+      .number({ error: `${what} must be a port number` })
+      .int({ error: `${what} must be a port number` })
+      .min(0)
+      .max(65535)
+      .optional(),
+  );
+const count = (min: number, max: number) =>
+  z.preprocess(
+    blankToUndefined,
+    z.coerce
+      .number()
+      .int({ error: `must be a whole number from ${min} to ${max}` })
+      .min(min, { error: `must be at least ${min}` })
+      .max(max, { error: `must be at most ${max}` })
+      .optional(),
+  );
+
+const ServiceSchema = z.object({
+  // /healthz, /readyz and /metrics; off when unset.
+  METRICS_PORT: port("METRICS_PORT"),
+  // Answer worker threads (default: cores − 1, 1 to 4).
+  WORKERS: count(1, 32),
+  // Answers allowed to wait for a worker before users are told 繁忙 (default 1,500).
+  ANSWER_QUEUE: count(0, 100_000),
+});
+
+/** Settings shared by the gateway bot and the HTTP endpoint: the pool and the operations port. */
+export interface ServiceConfig {
+  metricsPort: number | undefined;
+  workers: number | undefined;
+  answerQueue: number | undefined;
+}
+
+export type Loaded<T> = { ok: true; config: T } | { ok: false; message: string };
+
+function problemsOf(error: z.ZodError): string {
+  const problems = error.issues.map((i) => `${i.path.join(".")} ${i.message}`);
+  return `配置错误 (configuration): ${problems.join("; ")}. See .env.example.`;
+}
+
+export function loadServiceConfig(env: NodeJS.ProcessEnv): Loaded<ServiceConfig> {
+  const parsed = ServiceSchema.safeParse({
+    METRICS_PORT: env.METRICS_PORT,
+    WORKERS: env.WORKERS,
+    ANSWER_QUEUE: env.ANSWER_QUEUE,
+  });
+  if (!parsed.success) return { ok: false, message: problemsOf(parsed.error) };
+  const d = parsed.data;
+  return {
+    ok: true,
+    config: { metricsPort: d.METRICS_PORT, workers: d.WORKERS, answerQueue: d.ANSWER_QUEUE },
+  };
+}
+
+const HttpSchema = z.object({
+  DISCORD_APP_ID: ConfigSchema.shape.DISCORD_APP_ID,
+  DISCORD_PUBLIC_KEY: z
+    .string({ error: "is not set (Developer Portal → General Information → Public Key)" })
+    .trim()
+    .regex(/^[0-9a-fA-F]{64}$/, { error: "must be the 64 hex characters of the application's Public Key" }),
+  PORT: port("PORT"),
+  HOST: z.preprocess(blankToUndefined, z.string().trim().optional()),
+  DISCORD_API_BASE: ConfigSchema.shape.DISCORD_API_BASE,
+  LOG_LEVEL: ConfigSchema.shape.LOG_LEVEL,
+});
+
+/** `npm run start:http`: no bot token (the endpoint answers through interaction tokens only). */
+export interface HttpConfig extends ServiceConfig {
+  appId: string;
+  publicKey: string;
+  port: number;
+  host: string;
+  apiBase: string;
+  logLevel: LogLevel;
+}
+
+export function loadHttpConfig(env: NodeJS.ProcessEnv): Loaded<HttpConfig> {
+  const parsed = HttpSchema.safeParse({
+    DISCORD_APP_ID: blankToUndefined(env.DISCORD_APP_ID),
+    DISCORD_PUBLIC_KEY: blankToUndefined(env.DISCORD_PUBLIC_KEY),
+    PORT: env.PORT,
+    HOST: env.HOST,
+    DISCORD_API_BASE: env.DISCORD_API_BASE,
+    LOG_LEVEL: env.LOG_LEVEL,
+  });
+  if (!parsed.success) return { ok: false, message: problemsOf(parsed.error) };
+  const service = loadServiceConfig(env);
+  if (!service.ok) return service;
+  const d = parsed.data;
+  return {
+    ok: true,
+    config: {
+      ...service.config,
+      appId: d.DISCORD_APP_ID,
+      publicKey: d.DISCORD_PUBLIC_KEY.toLowerCase(),
+      port: d.PORT ?? 8080,
+      host: d.HOST ?? "0.0.0.0",
+      apiBase: d.DISCORD_API_BASE ?? "https://discord.com/api",
+      logLevel: d.LOG_LEVEL,
+    },
+  };
+}

@@ -1,12 +1,17 @@
 /**
- * The bot as a process: process-level error logging, one-line start-up failures, and a clean exit on
- * SIGINT/SIGTERM. `npm start` (with DISCORD_TOKEN) and every shard of `npm run start:sharded` run this.
+ * The bot as a process: process-level error logging, one-line start-up failures, the answer pool, the
+ * operations port (METRICS_PORT: /healthz, /readyz, /metrics), and on SIGINT/SIGTERM a graceful stop:
+ * no new interactions, the ones in flight answered, then exit 0. `npm start` (with DISCORD_TOKEN) and
+ * every shard of `npm run start:sharded` run this.
  */
 import { DiscordjsErrorCodes } from "discord.js";
 import { warmUpCompareChart } from "../chart/compare-chart.ts";
 import type { Engine } from "../engine.ts";
+import { serviceMetrics } from "../service/metrics.ts";
+import { type OpsServer, startOpsServer } from "../service/ops-server.ts";
+import { answerPool } from "../service/pool.ts";
 import { type Bot, type BotOptions, createBot } from "./bot.ts";
-import type { BotConfig } from "./config.ts";
+import { type BotConfig, loadServiceConfig } from "./config.ts";
 import type { Logger } from "./logger.ts";
 
 /** `overrides` is for the process test, which points the bot at a fake Discord. */
@@ -18,21 +23,53 @@ export async function runBot(
 ): Promise<Bot> {
   // A rejection nobody awaited is a bug to log, not a reason to drop every server's answers.
   process.on("unhandledRejection", (reason) => logger.error("unhandled promise rejection", reason));
-  // Fonts load once here, so the first /compare is not the slow one.
+  // Fonts load once here, so the first chart of a mention is not the slow one.
   warmUpCompareChart();
-  const bot = createBot({ ...overrides, engine, config, logger });
+  const service = loadServiceConfig(process.env);
+  if (!service.ok) {
+    logger.error(service.message);
+    process.exit(1);
+  }
+  const { metricsPort, workers, answerQueue } = service.config;
+  // Every worker opens the same read-only store file as this thread: pages shared, nothing copied.
+  const work =
+    overrides.work ??
+    answerPool({
+      storePath: engine.store.path,
+      ...(workers ? { threads: workers } : {}),
+      ...(answerQueue !== undefined ? { maxQueue: answerQueue } : {}),
+    });
+  const built = Date.parse(engine.store.meta.get("built") ?? "");
+  const metrics = serviceMetrics({
+    queueDepth: () => work.queued,
+    storeBuiltAt: () => (Number.isFinite(built) ? built : null),
+  });
+  const bot = createBot({ metrics, ...overrides, work, engine, config, logger });
+  let ops: OpsServer | null = null;
+  if (metricsPort !== undefined) {
+    ops = await startOpsServer({
+      port: metricsPort,
+      registry: metrics.registry,
+      notReady: () => bot.notReady(),
+    });
+    logger.info(`operations on port ${ops.port}: /healthz /readyz /metrics`);
+  }
   let stopping = false;
   const shutdown = (signal: string) => {
     if (stopping) return;
     stopping = true;
-    logger.info(`${signal}: disconnecting`);
-    bot.stop().then(
-      () => process.exit(0),
-      (e: unknown) => {
-        logger.error("error while disconnecting", e);
-        process.exit(1);
-      },
-    );
+    logger.info(`${signal}: finishing ${bot.inFlight} interactions in flight, then disconnecting`);
+    bot
+      .stop()
+      .then(() => work.close())
+      .then(() => ops?.close())
+      .then(
+        () => process.exit(0),
+        (e: unknown) => {
+          logger.error("error while disconnecting", e);
+          process.exit(1);
+        },
+      );
   };
   process.once("SIGINT", () => shutdown("SIGINT"));
   process.once("SIGTERM", () => shutdown("SIGTERM"));

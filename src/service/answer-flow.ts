@@ -43,6 +43,7 @@ export function newTrace(command: string): Trace {
 export function payloadOf(w: Worked, opts: AnswerOptions = {}): ReplyPayload {
   return renderAnswer(w.answer, {
     ...(opts.paging ? { paging: opts.paging } : {}),
+    ...(opts.view ? { view: opts.view } : {}),
     ...(w.chart ? { image: { name: "compare.png", attachment: w.chart } } : {}),
   });
 }
@@ -74,6 +75,7 @@ export async function answerCommand(
     for (const line of w.errors) deps.logger.error(line.message, line.detail);
     Object.assign(trace, outcomeOf(w.answer, w));
     if (opts.channelId) deps.followUps.remember(opts.channelId, w.answer, command, deps.engine);
+    opts.onAnswer?.(w.answer);
     // A click replaces its public message only with an answer: a forged or stale button (a year the
     // engine rejects, a page past the end) must not overwrite what the channel sees with an error.
     return { payload: payloadOf(w, opts), private: opts.update === true && !w.answer.ok };
