@@ -30,11 +30,17 @@ export function trend(
   const ind = resolveIndicatorOrFail(engine, command, indicatorInput);
   if ("ok" in ind) return ind;
   const known = candidateYears(region);
-  const first = from ?? Math.min(...known);
-  const last = to ?? Math.max(...known);
-  const years = Array.from({ length: Math.max(0, last - first + 1) }, (_, i) => first + i);
+  const lo = from ?? Math.min(...known);
+  const hi = to ?? Math.max(...known);
+  const all = Array.from({ length: Math.max(0, hi - lo + 1) }, (_, i) => lo + i);
+  const firstPass = all.map((y) => pairFor(engine, region, ind, y));
+  const unit = seriesUnit(firstPass);
+  // Without years given, the span is the years with data, not every year the region has a report for.
+  const withData = firstPass.filter((p) => p.target || p.actual).map((p) => p.year);
+  const first = from ?? Math.min(...withData, hi);
+  const last = to ?? Math.max(...withData, lo);
+  const years = all.filter((y) => y >= first && y <= last);
   const name = displayName(ind, region.level);
-  const unit = seriesUnit(years.map((y) => pairFor(engine, region, ind, y)));
   // Second pass in the series' unit, so a year without a target still shows the comparable actual.
   const pairs = years.map((y) => pairFor(engine, region, ind, y, unit)).filter((p) => p.target || p.actual);
   const span = `${first}—${last}年`;
