@@ -1,13 +1,22 @@
 /** /target 地区 指标 [年份]: the target a region's report sets for an indicator, with the quote. */
 import { type ChatInputCommandInteraction, SlashCommandBuilder } from "discord.js";
 import type { BotContext } from "../src/discord/command.ts";
-import { indicatorOption, optionText, regionOption, yearOption, zh } from "../src/discord/options.ts";
+import {
+  everywhere,
+  indicatorOption,
+  optionText,
+  regionOption,
+  yearOption,
+  zh,
+} from "../src/discord/options.ts";
 
-export const data = new SlashCommandBuilder()
+export const data = everywhere(new SlashCommandBuilder())
   .setName("target")
-  .setNameLocalizations(zh("目标"))
-  .setDescription("A region's target for an indicator, quoted from its government work report")
-  .setDescriptionLocalizations(zh("查询某地区某指标的预期目标，附报告原文"))
+  .setNameLocalizations(zh("目标", "目標"))
+  .setDescription("What a region's work report aims for on an indicator, with the quote")
+  .setDescriptionLocalizations(
+    zh("查询某地区某指标的预期目标，附报告原文", "查詢某地區某指標的預期目標，附報告原文"),
+  )
   .addStringOption(regionOption)
   .addStringOption(indicatorOption)
   .addIntegerOption(yearOption);

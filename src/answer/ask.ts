@@ -94,7 +94,10 @@ export function ask(
   if (hits.length === 0) return failure(command, "not_found", MESSAGES.notFoundAsk);
 
   const { cues } = analysis;
-  const ranked = rerank(engine, hits, terms, cues);
+  const all = rerank(engine, hits, terms, cues);
+  // Past the first page only passages that answer the question as much as the first must: "临淄新建了
+  // 多少充电桩" page 2 never drifts to 新建高标准农田 (a page with nothing relevant is not offered).
+  const ranked = all.filter((s, i) => i < PAGE_SIZE || coverage(engine, q, s) >= MIN_COVERAGE);
   const shown = ranked.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
   if (shown.length === 0) return failure(command, "not_found", "没有更多结果了。");
   const citations: Citation[] = shown.map((s) => citationOf(engine, s.paragraph, s.sentence, s.matched));

@@ -5,19 +5,26 @@ import type {
   RESTPostAPIChatInputApplicationCommandsJSONBody,
   RepliableInteraction,
 } from "discord.js";
+import type { Answer } from "../answer/schema.ts";
 import type { Engine } from "../engine.ts";
 import type { Command } from "../query/command.ts";
 import type { Autocomplete } from "./autocomplete.ts";
 import type { Paging } from "./components.ts";
 import type { Logger } from "./logger.ts";
+import type { HelpInfo } from "./render-help.ts";
+import type { RenderView } from "./view.ts";
 
 export interface AnswerOptions {
-  /** The /ask question and year, for the "更多结果" button. */
+  /** The /ask question and year, for the ◀ 上一页 / 下一页 ▶ buttons. */
   paging?: Paging;
   /** Only the user who clicked sees it ("查看原文"). */
   ephemeral?: boolean;
-  /** Replace the clicked message instead of replying (paging with "更多结果"). */
+  /** Replace the clicked message instead of replying (paging, a picked region). */
   update?: boolean;
+  /** What the Discord renderer may know beyond the answer (who asked, the command, report links). */
+  view?: RenderView & { help?: HelpInfo };
+  /** Called with the answer once computed (the /source autocomplete keeps its citations). */
+  onAnswer?: (answer: Answer) => void;
 }
 
 export interface BotContext {

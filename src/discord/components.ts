@@ -1,14 +1,23 @@
-/** Buttons under an answer: "查看原文" for each cited paragraph and "更多结果" for the next /ask page. */
+/**
+ * Components under an answer: 查看原文 for cited paragraphs, a link to the report, ◀ 上一页 / 下一页 ▶ for
+ * /ask, buttons that re-run a command with a region the user picks or as a full-text search, and the
+ * /compare "查看原文…" menu (one option per region). At most five rows; ids from custom-id.ts.
+ */
 import {
   type APIActionRowComponent,
-  type APIButtonComponentWithCustomId,
+  type APIButtonComponent,
+  type APIComponentInMessageActionRow,
+  type APIStringSelectComponent,
   ButtonStyle,
   ComponentType,
 } from "discord.js";
-import type { Answer } from "../answer/schema.ts";
-import { moreId, sourceId } from "./custom-id.ts";
+import type { Answer, Citation } from "../answer/schema.ts";
+import { askId, moreId, pageId, quotesId, rerunId, sourceId } from "./custom-id.ts";
+import type { CompareCommand, LookupCommand } from "./view.ts";
 
-export type ButtonRow = APIActionRowComponent<APIButtonComponentWithCustomId>;
+export type ComponentRow = APIActionRowComponent<APIComponentInMessageActionRow>;
+/** @deprecated the old name; rows now also hold select menus. */
+export type ButtonRow = ComponentRow;
 
 export interface Paging {
   question: string;
@@ -16,34 +25,128 @@ export interface Paging {
 }
 
 const PER_ROW = 5;
-// Two rows of source buttons: a /compare answer cites up to one paragraph per region.
+const MAX_ROWS = 5;
+// Two rows of source buttons at most: more citations than that is a /compare answer, which gets a menu.
 const MAX_SOURCE_BUTTONS = 10;
+const MENU_OPTIONS = 25;
 
-function button(
+type Style = ButtonStyle.Primary | ButtonStyle.Secondary;
+
+export function button(
   customId: string,
   label: string,
-  style: ButtonStyle.Primary | ButtonStyle.Secondary,
-): APIButtonComponentWithCustomId {
-  return { type: ComponentType.Button, custom_id: customId, label, style };
+  style: Style = ButtonStyle.Secondary,
+): APIButtonComponent {
+  return { type: ComponentType.Button, custom_id: customId, label: label.slice(0, 80), style };
 }
 
-export function answerButtons(answer: Answer, paging?: Paging): ButtonRow[] {
-  const rows: ButtonRow[] = [];
-  // A /source answer already is the full paragraph.
-  const cited = answer.command === "source" ? [] : answer.citations.slice(0, MAX_SOURCE_BUTTONS);
-  const single = cited.length === 1;
-  const sources = cited.flatMap((c, i) => {
-    const id = sourceId(c.id);
-    return id ? [button(id, single ? "查看原文" : `原文 ${i + 1}`, ButtonStyle.Secondary)] : [];
+export function linkButton(url: string, label: string): APIButtonComponent {
+  return { type: ComponentType.Button, style: ButtonStyle.Link, url, label };
+}
+
+/** Buttons in rows of five; Discord rejects two components with one custom id, so repeats are dropped. */
+export function rowsOf(buttons: APIButtonComponent[]): ComponentRow[] {
+  const seen = new Set<string>();
+  const unique = buttons.filter((b) => {
+    const key = "custom_id" in b ? b.custom_id : "url" in b ? `url:${b.url}` : "";
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
   });
-  // Discord rejects two components with one custom id in a message (two quotes of one paragraph).
-  const unique = sources.filter((b, i) => sources.findIndex((o) => o.custom_id === b.custom_id) === i);
+  const rows: ComponentRow[] = [];
   for (let i = 0; i < unique.length; i += PER_ROW) {
     rows.push({ type: ComponentType.ActionRow, components: unique.slice(i, i + PER_ROW) });
   }
-  if (answer.page?.hasMore && paging) {
-    const { id } = moreId(paging.question, answer.page.page + 1, paging.year);
-    rows.push({ type: ComponentType.ActionRow, components: [button(id, "更多结果", ButtonStyle.Primary)] });
-  }
   return rows;
+}
+
+/** 查看原文 (one citation) or 原文 1…n (several); none for /source, which already is the paragraph. */
+export function sourceButtons(answer: Answer): APIButtonComponent[] {
+  if (answer.command === "source") return [];
+  const cited = answer.citations.slice(0, MAX_SOURCE_BUTTONS);
+  const single = cited.length === 1;
+  return cited.flatMap((c, i) => {
+    const id = sourceId(c.id);
+    return id ? [button(id, single ? "查看原文" : `原文 ${i + 1}`)] : [];
+  });
+}
+
+/**
+ * ◀ 上一页 / 下一页 ▶ for an /ask page. With an owner, only they can turn the shared message's page (the
+ * router answers anyone else privately); without one (older callers) the id is the anyone-may-press kind.
+ */
+export function pagingButtons(answer: Answer, paging: Paging, owner?: string): APIButtonComponent[] {
+  const page = answer.page?.page ?? 1;
+  const id = (to: number) =>
+    owner ? pageId(paging.question, to, paging.year, owner).id : moreId(paging.question, to, paging.year).id;
+  const out: APIButtonComponent[] = [];
+  if (page > 1) out.push(button(id(page - 1), "◀ 上一页"));
+  if (answer.page?.hasMore) out.push(button(id(page + 1), "下一页 ▶", ButtonStyle.Primary));
+  return out;
+}
+
+/** One button per candidate region, re-running the same /target or /figure with it. */
+export function regionButtons(candidates: readonly string[], c: LookupCommand): APIButtonComponent[] {
+  return candidates.slice(0, PER_ROW).flatMap((region) => {
+    const id = rerunId(c.name, region, c.indicator, c.year);
+    return id ? [button(id, region, ButtonStyle.Primary)] : [];
+  });
+}
+
+/** 改用全文搜索: the same words as an /ask. */
+export function fullTextButton(words: string, year: number | null): APIButtonComponent[] {
+  const id = askId(words, year);
+  return id ? [button(id, "改用全文搜索", ButtonStyle.Primary)] : [];
+}
+
+/**
+ * The /compare quotes behind one menu: one option per region (its value and the start of its quote),
+ * opening that region's quote privately. Past 25 regions the last option opens the next group.
+ */
+export function quoteMenu(
+  answer: Answer,
+  c: CompareCommand,
+  labels: readonly { region: string; value: string }[],
+  offset = 0,
+): ComponentRow[] {
+  const id = quotesId(c.kind, c.level, c.year, c.indicator);
+  const all = answer.citations;
+  if (!id || all.length === 0) return [];
+  const rest = all.length - offset;
+  const room = rest > MENU_OPTIONS ? MENU_OPTIONS - 1 : MENU_OPTIONS;
+  const shown = all.slice(offset, offset + room);
+  const options: { label: string; value: string; description?: string }[] = shown.map((cit, k) =>
+    menuOption(cit, labels[offset + k]),
+  );
+  if (rest > room) {
+    const next = offset + room;
+    options.push({
+      label: `更多地区（第${next + 1}—${Math.min(all.length, next + room)}个）…`,
+      value: `@${next}`,
+    });
+  }
+  const menu: APIStringSelectComponent = {
+    type: ComponentType.StringSelect,
+    custom_id: id,
+    placeholder: offset ? `查看原文…（第${offset + 1}个起）` : "查看原文…",
+    min_values: 1,
+    max_values: 1,
+    options,
+  };
+  return [{ type: ComponentType.ActionRow, components: [menu] }];
+}
+
+function menuOption(c: Citation, label?: { region: string; value: string }) {
+  const name = label ? `${label.region} · ${label.value}` : c.region;
+  const quote = c.quote.replace(/\s+/g, " ");
+  return {
+    label: name.slice(0, 100),
+    value: c.id,
+    description: (quote.length > 90 ? `${quote.slice(0, 89)}…` : quote) || `第${c.paragraph}段`,
+  };
+}
+
+/** At most five rows: a menu row counts as one. */
+export function capRows(rows: ComponentRow[]): ComponentRow[] {
+  return rows.slice(0, MAX_ROWS);
 }

@@ -1,24 +1,49 @@
 /**
- * Option builders shared by the slash commands (one wording, one localization), the autocomplete
- * handler for region and indicator. Commands build a typed Command from their options directly.
+ * Option builders shared by the slash commands (one wording, one localisation per locale), the
+ * autocomplete handlers, and where commands may be used. Commands build a typed Command from their
+ * options directly.
  */
-import type {
-  AutocompleteInteraction,
-  SlashCommandIntegerOption,
-  SlashCommandStringOption,
+import {
+  ApplicationIntegrationType,
+  type AutocompleteInteraction,
+  InteractionContextType,
+  type SlashCommandBuilder,
+  type SlashCommandIntegerOption,
+  type SlashCommandStringOption,
 } from "discord.js";
+import { resolveRegion } from "../corpus/regions.ts";
+import type { Engine } from "../engine.ts";
 import { toSimplified } from "../query/convert.ts";
 import { cleanInput } from "../query/text.ts";
+import type { Choice } from "./autocomplete.ts";
 import type { BotContext } from "./command.ts";
 
-export const zh = (text: string) => ({ "zh-CN": text });
+/**
+ * Names and descriptions for zh-CN and zh-TW clients (Discord has no zh-HK locale; Hong Kong users pick
+ * zh-TW). The English default is what en-US and every other client shows.
+ */
+export const zh = (cn: string, tw: string) => ({ "zh-CN": cn, "zh-TW": tw });
+
+/**
+ * Usable where the user is: installed to a server or to a user's own account, in servers, in the bot's
+ * DM and in group DMs / other DMs (a user install answers there too).
+ */
+export function everywhere<T extends SlashCommandBuilder>(b: T): T {
+  return b
+    .setIntegrationTypes(ApplicationIntegrationType.GuildInstall, ApplicationIntegrationType.UserInstall)
+    .setContexts(
+      InteractionContextType.Guild,
+      InteractionContextType.BotDM,
+      InteractionContextType.PrivateChannel,
+    );
+}
 
 export function regionOption(o: SlashCommandStringOption): SlashCommandStringOption {
   return o
     .setName("region")
-    .setNameLocalizations(zh("地区"))
+    .setNameLocalizations(zh("地区", "地區"))
     .setDescription("Region, e.g. 临淄 / Linzi / 浙江")
-    .setDescriptionLocalizations(zh("地区，例如 临淄、浙江、全国"))
+    .setDescriptionLocalizations(zh("地区，例如 临淄、浙江、全国", "地區，例如 臨淄、浙江、全國"))
     .setRequired(true)
     .setMaxLength(50)
     .setAutocomplete(true);
@@ -27,36 +52,60 @@ export function regionOption(o: SlashCommandStringOption): SlashCommandStringOpt
 export function indicatorOption(o: SlashCommandStringOption): SlashCommandStringOption {
   return o
     .setName("indicator")
-    .setNameLocalizations(zh("指标"))
-    .setDescription("Indicator, e.g. GDP, 社零, 财政收入")
-    .setDescriptionLocalizations(zh("指标，例如 GDP、社零、一般公共预算收入"))
+    .setNameLocalizations(zh("指标", "指標"))
+    .setDescription("Indicator, e.g. GDP, retail sales (社零), fiscal revenue (财政收入)")
+    .setDescriptionLocalizations(
+      zh("指标，例如 GDP、社零、一般公共预算收入", "指標，例如 GDP、社零、一般公共預算收入"),
+    )
     .setRequired(true)
     .setMaxLength(50)
     .setAutocomplete(true);
 }
 
+/** The year of the report; autocomplete offers the years the corpus has (the region's, once one is chosen). */
 export function yearOption(o: SlashCommandIntegerOption): SlashCommandIntegerOption {
   return o
     .setName("year")
-    .setNameLocalizations(zh("年份"))
-    .setDescription("Report year (default: the latest report)")
-    .setDescriptionLocalizations(zh("报告年份（默认最新一份）"))
+    .setNameLocalizations(zh("年份", "年份"))
+    .setDescription("Year of the report (default: the latest)")
+    .setDescriptionLocalizations(zh("报告年份（默认最新一份）", "報告年份（預設最新一份）"))
     .setMinValue(1949)
-    .setMaxValue(2100);
+    .setMaxValue(2100)
+    .setAutocomplete(true);
 }
 
-/** Autocomplete for whichever of region / indicator is being typed; any other option gets no choices. */
+/** Report years in the corpus, newest first; only the region's when `regionTyped` names one region. */
+export function yearChoices(engine: Engine, regionTyped: string, typed: string): Choice[] {
+  const region = regionTyped.trim() ? resolveRegion(optionText(regionTyped), engine.regions) : null;
+  const reports = region?.kind === "one" ? region.region.reports : engine.reports;
+  const years = [...new Set(reports.map((r) => r.year))].sort((a, b) => b - a);
+  const digits = typed.replace(/\D/g, "");
+  const label = region?.kind === "one" ? `${region.region.name} ` : "";
+  return years
+    .filter((y) => String(y).startsWith(digits))
+    .slice(0, 25)
+    .map((y) => ({ name: `${label}${y}年报告`, value: String(y) }));
+}
+
+/** Autocomplete for whichever of region / indicator / year is being typed; any other option gets none. */
 export async function autocompleteRegionIndicator(
   i: AutocompleteInteraction,
   ctx: BotContext,
 ): Promise<void> {
   const focused = i.options.getFocused(true);
   const typed = String(focused.value ?? "");
+  if (focused.name === "year") {
+    const region = i.options.get("region")?.value;
+    const choices = yearChoices(ctx.engine, typeof region === "string" ? region : "", typed);
+    // An integer option's choices carry numbers.
+    await i.respond(choices.map((c) => ({ name: c.name, value: Number(c.value) })));
+    return;
+  }
   const choices =
     focused.name === "region"
-      ? ctx.autocomplete.region(typed)
+      ? ctx.autocomplete.region(toSimplified(typed))
       : focused.name === "indicator"
-        ? ctx.autocomplete.indicator(typed)
+        ? ctx.autocomplete.indicator(toSimplified(typed))
         : [];
   await i.respond(choices);
 }

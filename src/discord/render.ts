@@ -1,13 +1,28 @@
 /**
  * The Discord rendering of the shared answer model: one embed (the answer line first, then each quote as
- * a block quote with its numbers bold, then its citation), buttons, and optional files. Every limit
- * Discord enforces is respected here, so a long answer is shortened rather than rejected by the API.
+ * a block quote with its numbers bold, then a short citation linking the report), components, and
+ * optional files. Every limit Discord enforces is respected here, so a long answer is shortened rather
+ * than rejected by the API. /compare has its own compact layout (render-compare.ts), /help its own text
+ * (render-help.ts).
  */
-import type { APIEmbed, APIEmbedField } from "discord.js";
+import type { APIButtonComponent, APIEmbed, APIEmbedField } from "discord.js";
 import { ERROR_TITLES } from "../answer/messages.ts";
 import type { Answer, Citation } from "../answer/schema.ts";
-import { answerButtons, type ButtonRow, type Paging } from "./components.ts";
+import {
+  type ComponentRow,
+  capRows,
+  fullTextButton,
+  linkButton,
+  type Paging,
+  pagingButtons,
+  regionButtons,
+  rowsOf,
+  sourceButtons,
+} from "./components.ts";
 import { clipLines, cutAtSentence, escapeText, markedQuote, neutralizeMentions } from "./markdown.ts";
+import { renderCompare } from "./render-compare.ts";
+import { type HelpInfo, renderHelp } from "./render-help.ts";
+import { type RenderView, reportOf } from "./view.ts";
 
 export const LIMITS = {
   content: 2000,
@@ -34,16 +49,18 @@ export interface ReplyFile {
 export interface ReplyPayload {
   content?: string;
   embeds: APIEmbed[];
-  components: ButtonRow[];
+  components: ComponentRow[];
   files?: ReplyFile[];
   allowedMentions: typeof NO_MENTIONS;
 }
 
 export interface RenderOptions {
-  /** The /ask question and year, so the reply can offer "更多结果". */
+  /** The /ask question and year, so the reply can offer ◀ 上一页 / 下一页 ▶. */
   paging?: Paging;
   /** A picture for the embed (the /compare chart): attached and shown as the embed's image. */
   image?: ReplyFile;
+  /** Who asked, the command, report links (see view.ts). */
+  view?: RenderView & { help?: HelpInfo };
 }
 
 const TITLES: Record<string, string> = {
@@ -55,13 +72,20 @@ const TITLES: Record<string, string> = {
   reports: "已收录的报告",
   help: "政报通 · 用法",
 };
-const COLORS = { ok: 0x2f6fde, notFound: 0x8a94a6, problem: 0xe3a008 };
+export const COLORS = { ok: 0x2f6fde, notFound: 0x8a94a6, problem: 0xe3a008 };
 const ANSWER_MAX = 1800;
 const QUOTE_MAX = 700;
 const QUOTE_MIN = 60;
 const OMITTED_RESERVE = 40;
+const SECTION_MAX = 40;
 
 export function renderAnswer(answer: Answer, opts: RenderOptions = {}): ReplyPayload {
+  const view = opts.view ?? {};
+  if (answer.command === "help" && view.help) {
+    return { embeds: [renderHelp(view.help)], components: [], allowedMentions: NO_MENTIONS };
+  }
+  if (answer.command === "compare" && answer.ok && answer.chart)
+    return withNote(renderCompare(answer, opts), view);
   const head = renderHead(answer.answer);
   const isSource = answer.command === "source";
   const preface = !answer.ok && answer.citations.length ? "\n\n最接近的段落：" : "";
@@ -69,13 +93,17 @@ export function renderAnswer(answer: Answer, opts: RenderOptions = {}): ReplyPay
     answer.citations,
     LIMITS.description - head.length - preface.length - 2,
     isSource ? LIMITS.description : QUOTE_MAX,
+    view,
   );
   const embed: APIEmbed = {
     title: answer.error ? ERROR_TITLES[answer.error.code] : (TITLES[answer.command] ?? "政报通"),
     description: quotes ? `${head}${preface}\n\n${quotes}` : head,
     color: answer.ok ? COLORS.ok : answer.error?.code === "not_found" ? COLORS.notFound : COLORS.problem,
   };
-  const fields = suggestionFields(answer);
+  const report = singleReport(answer.citations, view);
+  if (report?.url && answer.ok) embed.url = report.url;
+  const buttons = actionButtons(answer, view);
+  const fields = buttons.some((b) => b.kind === "choice") ? [] : suggestionFields(answer);
   if (fields.length) embed.fields = fields;
   if (opts.paging && answer.page) embed.footer = { text: pagingFooter(opts.paging, answer.page.page) };
   const files: ReplyFile[] = [];
@@ -91,12 +119,28 @@ export function renderAnswer(answer: Answer, opts: RenderOptions = {}): ReplyPay
     });
     embed.description += "\n\n（段落较长，全文见附件。）";
   }
-  return {
-    embeds: [embed],
-    components: answerButtons(answer, opts.paging),
-    ...(files.length ? { files } : {}),
-    allowedMentions: NO_MENTIONS,
-  };
+  const link = report?.url ? [linkButton(report.url, "打开报告原文")] : [];
+  const rows = [
+    ...rowsOf(buttons.map((b) => b.button)),
+    ...rowsOf(sourceButtons(answer)),
+    ...rowsOf([
+      ...(opts.paging && answer.page ? pagingButtons(answer, opts.paging, view.owner) : []),
+      ...link,
+    ]),
+  ];
+  return withNote(
+    {
+      embeds: [embed],
+      components: capRows(rows),
+      ...(files.length ? { files } : {}),
+      allowedMentions: NO_MENTIONS,
+    },
+    view,
+  );
+}
+
+function withNote(payload: ReplyPayload, view: RenderView): ReplyPayload {
+  return view.note ? { ...payload, content: cutAtSentence(view.note, LIMITS.content).text } : payload;
 }
 
 /** A short message of our own (rate limit, expired button, internal error). */
@@ -109,39 +153,84 @@ export function renderNotice(text: string): ReplyPayload {
   };
 }
 
+/**
+ * Ways out of a dead end: the candidate regions as buttons re-running the same lookup, and for a lookup
+ * that found nothing, 改用全文搜索 with the same words.
+ */
+function actionButtons(
+  answer: Answer,
+  view: RenderView,
+): { kind: "choice" | "search"; button: APIButtonComponent }[] {
+  const c = view.command;
+  const code = answer.error?.code;
+  if (!c || !code) return [];
+  if (
+    (code === "ambiguous_region" || code === "unknown_region") &&
+    (c.name === "target" || c.name === "figure")
+  ) {
+    const buttons = regionButtons(answer.error?.suggestions ?? [], c);
+    return buttons.map((button) => ({ kind: "choice", button }));
+  }
+  if (code !== "not_found") return [];
+  const words =
+    c.name === "target" || c.name === "figure"
+      ? `${c.region} ${c.indicator}`
+      : c.name === "compare"
+        ? c.indicator
+        : c.name === "chat"
+          ? c.text
+          : "";
+  const year = "year" in c ? c.year : null;
+  return fullTextButton(words.trim(), year).map((button) => ({ kind: "search", button }));
+}
+
 /** The answer's first line in bold, the rest as it is; both escaped. */
-function renderHead(answer: string): string {
+export function renderHead(answer: string): string {
   const [first = "", ...rest] = answer.split("\n");
   const line = cutAtSentence(first, 400).text;
   const bolded = line.trim() ? `**${escapeText(line)}**` : "";
   return clipLines([bolded, ...rest.map((t) => escapeText(t))], ANSWER_MAX);
 }
 
-function citationLine(c: Citation): string {
-  const where = [c.region, c.report, c.section].map((t) => escapeText(t)).join(" · ");
-  return `— ${where} · ¶${c.paragraph}（\`${c.id}\`）`;
+/** The one report every citation comes from, with its link, or null when they come from several. */
+function singleReport(citations: readonly Citation[], view: RenderView) {
+  const ids = new Set(citations.map((c) => reportOf(c.id)));
+  if (ids.size !== 1) return null;
+  return view.reports?.get([...ids][0] as string) ?? null;
 }
 
-function quoteBlock(c: Citation, n: number, max: number, numbered: boolean) {
+/**
+ * `——《2023年临淄区政府工作报告》第19段`, the title linking to the report where its address is known, and
+ * the section and citation id in small text (what /source takes). 第N段 as in the terminal and /source.
+ */
+export function citationLine(c: Citation, view: RenderView = {}): string {
+  const title = `《${escapeText(c.report, false).replace(/[[\]]/g, "")}》`;
+  const url = view.reports?.get(reportOf(c.id))?.url;
+  const linked = url ? `[${title}](${url})` : title;
+  const section = cutAtSentence(c.section, SECTION_MAX).text;
+  return `——${linked}第${c.paragraph}段\n-# ${escapeText(section, false)} · ${c.id}`;
+}
+
+function quoteBlock(c: Citation, n: number, max: number, numbered: boolean, view: RenderView) {
   const q = markedQuote(c.quote.replace(/\s*\n\s*/g, " "), c.marks, max);
-  return { text: `> ${numbered ? `[${n}] ` : ""}${q.text}\n${citationLine(c)}`, cut: q.cut };
+  return { text: `> ${numbered ? `[${n}] ` : ""}${q.text}\n${citationLine(c, view)}`, cut: q.cut };
 }
 
 /**
  * Citations in order while they fit the room left in the description; each quote is shortened (at a
  * sentence end) until its block fits, and citations that do not fit at all are counted, not dropped silently.
  */
-function renderCitations(citations: Citation[], room: number, quoteMax: number) {
+function renderCitations(citations: Citation[], room: number, quoteMax: number, view: RenderView) {
   const blocks: string[] = [];
   let left = room - OMITTED_RESERVE;
   let cutSource: Citation | null = null;
   const numbered = citations.length > 1;
   for (const [i, c] of citations.entries()) {
     let max = Math.min(quoteMax, c.quote.length);
-    let block = quoteBlock(c, i + 1, max, numbered);
+    let block = quoteBlock(c, i + 1, max, numbered, view);
     while (block.text.length + 2 > left && max > QUOTE_MIN) {
       max = Math.floor(max * 0.8);
-      block = quoteBlock(c, i + 1, max, numbered);
+      block = quoteBlock(c, i + 1, max, numbered, view);
     }
     if (block.text.length + 2 > left) break;
     blocks.push(block.text);
@@ -155,8 +244,8 @@ function renderCitations(citations: Citation[], room: number, quoteMax: number) 
 
 function suggestionFields(answer: Answer): APIEmbedField[] {
   const s = answer.error?.suggestions;
-  // Unknown region lists every region in the message already; the field adds the closest few only.
-  if (!s?.length || s.length > 12) return [];
+  // An unknown region's message names the closest already; a long list would only repeat the corpus.
+  if (!s?.length || s.length > 12 || answer.error?.code === "unknown_region") return [];
   const value = clipLines([s.map((t) => escapeText(t)).join("、")], LIMITS.fieldValue);
   return [{ name: "可以试试", value }];
 }

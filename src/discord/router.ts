@@ -12,6 +12,7 @@ import {
   type Interaction,
   MessageFlags,
   type RepliableInteraction,
+  type StringSelectMenuInteraction,
 } from "discord.js";
 import { errorId } from "../answer/execute.ts";
 import type { Answer } from "../answer/schema.ts";
@@ -21,6 +22,7 @@ import { answerCommand, type FlowDeps, newTrace, type Trace } from "../service/a
 import type { InteractionMetrics } from "../service/metrics.ts";
 import type { AnswerWork } from "../service/work.ts";
 import type { Autocomplete } from "./autocomplete.ts";
+import { type Clicker, componentAction } from "./clicks.ts";
 import type { AnswerOptions, BotContext, CommandModule } from "./command.ts";
 import { decodeCustomId } from "./custom-id.ts";
 import type { FollowUps } from "./follow-up.ts";
@@ -35,6 +37,7 @@ import {
   renderNotice,
 } from "./render.ts";
 import { gatewayAck } from "./respond.ts";
+import { withView } from "./view.ts";
 
 export interface RouterDeps {
   engine: Engine;
@@ -106,7 +109,7 @@ async function route(deps: RouterDeps, i: Interaction, receivedAt: number, trace
     const command = deps.commands.get(i.commandName);
     if (command) await command.execute(i, ctx);
     else await notice(i, NOTICES.unknownCommand(i.commandName), trace, "unknown_command");
-  } else if (i.isButton()) {
+  } else if (i.isButton() || i.isStringSelectMenu()) {
     await runButton(ctx, i, trace);
   } else {
     await notice(i, NOTICES.unsupported, trace, "unsupported");
@@ -135,7 +138,7 @@ function shardOf(i: Interaction): number {
 function traceName(i: Interaction): string {
   if (i.isAutocomplete()) return `autocomplete:/${i.commandName}`;
   if (i.isChatInputCommand()) return `/${i.commandName}`;
-  if (i.isButton()) return `button:${decodeCustomId(i.customId).kind}`;
+  if (i.isMessageComponent()) return `button:${decodeCustomId(i.customId).kind}`;
   return `type:${i.type}`;
 }
 
@@ -156,8 +159,17 @@ function contextFor(deps: RouterDeps, receivedAt: number, trace: Trace): BotCont
     engine: deps.engine,
     logger: deps.logger,
     autocomplete: deps.autocomplete,
-    answer: (i, command, opts = {}) =>
-      answerCommand(flow, gatewayAck(i), command, { ...opts, receivedAt, channelId: i.channelId }, trace),
+    answer: (i, command, opts = {}) => {
+      const remember = (a: Answer) => deps.autocomplete.remember(i.user.id, a);
+      const viewed = withView(opts, i.user.id, command, deps.engine.reportById, remember);
+      return answerCommand(
+        flow,
+        gatewayAck(i),
+        command,
+        { ...viewed, receivedAt, channelId: i.channelId },
+        trace,
+      );
+    },
   };
 }
 
@@ -191,7 +203,11 @@ export type ButtonAction =
   | { kind: "answer"; command: Command; opts: AnswerOptions };
 
 /** Shared by the gateway and the HTTP endpoint: button state lives in the id and the message, nowhere else. */
-export function buttonAction(customId: string, embed: APIEmbed | undefined): ButtonAction {
+export function buttonAction(
+  customId: string,
+  embed: APIEmbed | undefined,
+  clicker: Clicker = { userId: "" },
+): ButtonAction {
   const state = decodeCustomId(customId);
   switch (state.kind) {
     case "invalid": {
@@ -208,13 +224,18 @@ export function buttonAction(customId: string, embed: APIEmbed | undefined): But
       return { kind: "answer", command, opts: { update: true, paging: { question, year: state.year } } };
     }
     default:
-      // A kind this version decodes but has no handler for: an old message's button, answered as such.
-      return { kind: "notice", text: NOTICES.malformedButton, outcome: "unhandled_button" };
+      // Paging with an owner, a picked region, 改用全文搜索, the /compare menu (clicks.ts).
+      return componentAction(state, embed, clicker);
   }
 }
 
-async function runButton(ctx: BotContext, i: ButtonInteraction, trace: Trace): Promise<void> {
-  const action = buttonAction(i.customId, i.message.embeds[0]?.toJSON());
+async function runButton(
+  ctx: BotContext,
+  i: ButtonInteraction | StringSelectMenuInteraction,
+  trace: Trace,
+): Promise<void> {
+  const clicker = { userId: i.user.id, values: i.isStringSelectMenu() ? i.values : [] };
+  const action = buttonAction(i.customId, i.message.embeds[0]?.toJSON(), clicker);
   if (action.kind === "notice") return notice(i, action.text, trace, action.outcome);
   return ctx.answer(i, action.command, action.opts);
 }

@@ -15,5 +15,5 @@ const HAS_HAN = /\p{Script=Han}/u;
 export function toSimplified(text: string): string {
   if (!HAS_HAN.test(text)) return text;
   convert ??= Converter({ from: "tw", to: "cn" });
-  return convert(text);
+  return (convert as Convert)(text);
 }

@@ -40,6 +40,10 @@ function expectWithinLimits(embed: APIEmbed): void {
   expect(embedLength(embed)).toBeLessThanOrEqual(LIMITS.embedTotal);
 }
 
+type Part = { label?: string; custom_id?: string; url?: string; type?: number };
+const parts = (row: { components: readonly unknown[] } | undefined): Part[] =>
+  (row?.components ?? []) as Part[];
+
 const sentence = "全区地区生产总值增长5.5%以上，一般公共预算收入增长6%以上。";
 
 describe("renderAnswer", () => {
@@ -49,36 +53,40 @@ describe("renderAnswer", () => {
     const d = reply.embeds[0]?.description ?? "";
     expect(d.startsWith("**临淄区 · 2023年预期目标 · 地区生产总值：增长5.5%以上**")).toBe(true);
     expect(d).toContain("> 2023年全区经济社会发展主要预期目标是:地区生产总值增长**5.5%以上**,");
+    // The citation is short: the report title and 第N段 as in the terminal; section and id in small text.
     expect(d).toContain(
-      "— 临淄区 · 2023年临淄区政府工作报告 · 2023年目标任务和工作重点 · ¶19（`linzi-2023#19`）",
+      "\n——《2023年临淄区政府工作报告》第19段\n-# 2023年目标任务和工作重点 · linzi-2023#19",
     );
+    expect(d).not.toContain("¶");
     expect(reply.allowedMentions).toEqual({ parse: [], repliedUser: false });
   });
 
   test("offers 查看原文 for one citation and numbered buttons for several", () => {
     const one = renderAnswer(answer({ citations: [citation(1, sentence)] }));
-    expect(one.components[0]?.components.map((b) => [b.label, b.custom_id])).toEqual([
+    expect(parts(one.components[0]).map((b) => [b.label, b.custom_id])).toEqual([
       ["查看原文", "zb1:src:linzi-2023#1"],
     ]);
     const many = renderAnswer(answer({ citations: [1, 2, 3, 4, 5, 6, 7].map((n) => citation(n, sentence)) }));
     expect(many.components.map((r) => r.components.length)).toEqual([5, 2]);
-    expect(many.components[1]?.components[1]?.label).toBe("原文 7");
+    expect(parts(many.components[1])[1]?.label).toBe("原文 7");
   });
 
   test("a /source answer has no 查看原文 button: it is the full text", () => {
     expect(renderAnswer(run("/source linzi-2023#19")).components).toEqual([]);
   });
 
-  test("offers 更多结果 with the next page in the custom id when /ask has more", () => {
+  test("offers 下一页 ▶ with the next page and the asker in the custom id when /ask has more", () => {
     const a = run("/ask 充电桩");
     expect(a.page?.hasMore).toBe(true);
-    const reply = renderAnswer(a, { paging: { question: "充电桩", year: null } });
-    const more = reply.components.at(-1)?.components[0];
-    expect(more?.label).toBe("更多结果");
+    const owner = "150000000000000042";
+    const reply = renderAnswer(a, { paging: { question: "充电桩", year: null }, view: { owner } });
+    const more = parts(reply.components.at(-1))[0];
+    expect(more?.label).toBe("下一页 ▶");
     expect(decodeCustomId(more?.custom_id ?? "")).toEqual({
-      kind: "more",
+      kind: "page",
       page: 2,
       year: null,
+      owner,
       question: "充电桩",
     });
     expect(questionFromEmbed(reply.embeds[0])).toBe("充电桩");
@@ -104,14 +112,14 @@ describe("renderAnswer", () => {
     expect(reply.components.length).toBeLessThanOrEqual(5);
     for (const row of reply.components) {
       expect(row.components.length).toBeLessThanOrEqual(5);
-      for (const b of row.components) expect(b.custom_id.length).toBeLessThanOrEqual(100);
+      for (const b of parts(row)) expect(b.custom_id?.length ?? 0).toBeLessThanOrEqual(100);
     }
   });
 
   test("cuts a long quote at a sentence end with …", () => {
     const quote = `${"第一句话说的是地区生产总值增长百分之五。".repeat(60)}`;
     const d = renderAnswer(answer({ citations: [citation(1, quote)] })).embeds[0]?.description ?? "";
-    expect(d).toMatch(/增长百分之五。…\n— /);
+    expect(d).toMatch(/增长百分之五。…\n——《/);
   });
 
   test("a /source paragraph too long for the embed comes whole as a .txt file", () => {
