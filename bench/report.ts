@@ -120,6 +120,8 @@ export interface Report {
   codeHash: string;
   sizes: SizeResult[];
   budgets: Verdict[];
+  /** What went wrong without stopping the run (a build that exited with an error after its store). */
+  notes: string[];
 }
 
 export function formatReport(r: Report): string {
@@ -139,6 +141,7 @@ export function formatReport(r: Report): string {
     "**Budgets (issue 9)**",
     "",
     table(["size", "budget", "limit", "measured", "verdict"], budgetRows),
+    ...r.notes.map((n) => `\nNote: ${n}`),
     "",
     "**Build and ready**",
     "",
