@@ -5,6 +5,7 @@
  */
 import type { Region } from "../corpus/corpus.ts";
 import type { Engine } from "../engine.ts";
+import { displayName } from "../facts/display-name.ts";
 import type { Statement } from "../facts/extract.ts";
 import { formatValue } from "../facts/format.ts";
 import type { Indicator } from "../facts/lexicon.ts";
@@ -95,16 +96,17 @@ export function pairFor(
   unit?: string | null,
 ): YearPair {
   const missing: string[] = [];
+  const name = displayName(ind, region.level);
   const tReports = targetReports(region, year);
   const target = side(engine, tReports, ind, "target", year, unit);
   if (tReports.length === 0) missing.push(`语料中没有${region.name}${year}年的报告（${year}年的目标）`);
-  else if (!target) missing.push(`${tReports.map(reportName).join("、")}没有${ind.name}的${year}年目标`);
+  else if (!target) missing.push(`${tReports.map(reportName).join("、")}没有${name}的${year}年目标`);
   const aReports = actualReports(region, year);
   const actualUnit = target?.pick.value != null ? target.pick.unit : unit;
   const actual = side(engine, aReports, ind, "actual", year, actualUnit);
   if (aReports.length === 0) missing.push(`语料中没有回顾${year}年的报告（通常是${year + 1}年报告，未收录）`);
   else if (!actual)
-    missing.push(`${aReports.map(reportName).join("、")}的工作回顾没有${ind.name}的${year}年实际数`);
+    missing.push(`${aReports.map(reportName).join("、")}的工作回顾没有${name}的${year}年实际数`);
   const judgement: Judgement =
     target && actual
       ? judge(ind.id, target.pick, actual.pick, {
