@@ -12,7 +12,7 @@ export function messageJson(payload: ReplyPayload, flags = 0): Record<string, un
   return {
     ...rest,
     allowed_mentions: { parse: allowedMentions.parse, replied_user: allowedMentions.repliedUser },
-    ...(files?.length ? { attachments: files.map((f, id) => ({ id, filename: f.name })) } : {}),
+    ...(files?.length ? { attachments: files.map((f, i) => ({ id: String(i), filename: f.name })) } : {}),
     ...(flags ? { flags } : {}),
   };
 }
