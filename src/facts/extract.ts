@@ -3,7 +3,7 @@
  * A statement's `text` is a clause of its sentence and holds the value's digits verbatim.
  */
 import type { Corpus, Report } from "../corpus/corpus.ts";
-import { isMixedHeading, type Paragraph, parseReport } from "../corpus/structure.ts";
+import { classifySection, isMixedHeading, type Paragraph, parseReport } from "../corpus/structure.ts";
 import type { Lexicon } from "./lexicon.ts";
 import { buildMatcher, findMentions, type Matcher, type Mention, unitFits } from "./mentions.ts";
 import { findNumbers, foldWidth, type NumberExpr } from "./numbers.ts";
@@ -45,14 +45,14 @@ export interface Statement {
 }
 
 const CLAUSE_BREAK = /[，,；;：:]/;
-const CHANGE = /(同比)?(增长|下降|提高|降低|回落|减少|增加|上涨|涨幅|增速|增幅|降幅)(?!到|至|值|额|量)/g;
+const CHANGE = /(同比)?(增长|下降|提高|降低|回落|减少|增加|上涨|上升|涨幅|增速|增幅|降幅)(?!到|至|值|额|量)/g;
 const LEVEL_VERB =
   /(提高到|提高至|提升到|提升至|降低到|降低至|下降到|下降至|增加到|增加至|增至|降至|达到|达|实现|完成|突破|控制在|保持在|稳定在)/;
 // A clause without its own subject continues the previous one: "实现地区生产总值67665亿元，增长5.5%".
 // Older wording too: "按可比价格计算平均每年增长11.1%", "1987年提高到463元", "较“十三五”末净增1万亿元".
 const CONTINUATION = new RegExp(
   "^((19|20|１９|２０)..年(为|是)?(?=[0-9０-９])|(19|20|１９|２０)..年)?(按可比价格计算|扣除[^，]{0,8}因素后?)?" +
-    "(较[^，、增]{1,10}?|比[^，、增]{1,10}?)?(分别)?(稳步|持续|继续|首次|累计|五年来?|十年来?|五年间|十年间)?" +
+    "(较[^，、增]{1,10}?|比[^，、增]{1,10}?)?(分别)?(稳步|持续|继续|首次|累计|转为|五年来?|十年来?|五年间|十年间)?" +
     "(同比|比上年|较上年|可比|实际|年均|平均每年|每年平均)?" +
     "((?<=年(为|是))|增长|下降|提高|降低|回落|减少|增加|上涨|达到|达|实现|完成|突破|超过|跨过|迈上|总量|规模|增速|增幅|净增|新增)",
 );
@@ -107,9 +107,15 @@ interface Context {
   passage?: { multi: boolean; opening: string } | null;
 }
 
-function kindOf(p: Paragraph): "target" | "actual" | null {
-  if (p.sectionKind === "plan") return "target";
-  if (p.sectionKind === "review") return "actual";
+function kindOf(p: Paragraph, targetYear: number): "target" | "actual" | null {
+  // The heading's years read against the year the manifest says the report plans for: "首先报告２００１年的
+  // 工作" in the 2002 report is the review, whatever year the headings alone suggested.
+  const top = p.headings[0];
+  const byYear =
+    top && /(19|20|１９|２０)[0-9０-９]{2}年/.test(top) ? classifySection(top, targetYear) : "other";
+  const kind = byYear === "review" || byYear === "plan" ? byYear : p.sectionKind;
+  if (kind === "plan") return "target";
+  if (kind === "review") return "actual";
   if (TARGETS_PARAGRAPH.test(p.text)) return "target";
   return null;
 }
@@ -120,7 +126,7 @@ function* sentenceContexts(report: Report): Generator<Context> {
   // "2025年是“十四五”收官之年") starts a five-year passage; one opening on the past year ends it.
   let passage: { section: string; multi: boolean; opening: string } | null = null;
   let mixedPlanFrom: string | null = null;
-  const targetYear = (report as Context["report"]).targetYear ?? report.year;
+  const { targetYear } = yearsOf(report);
   for (const paragraph of report.paragraphs) {
     if (paragraph.isHeading) continue;
     if (passage && passage.section !== paragraph.section) passage = null;
@@ -132,7 +138,7 @@ function* sentenceContexts(report: Report): Generator<Context> {
     if (PAST_YEAR_OPENING.test(opening)) passage = { section: paragraph.section, multi: false, opening };
     else if (FIVE_YEAR_OPENING.test(opening)) passage = { section: paragraph.section, multi: true, opening };
     else if (ONE_YEAR_OPENING.test(opening)) passage = { section: paragraph.section, multi: false, opening };
-    const kind = kindOf(paragraph);
+    const kind = kindOf(paragraph, targetYear);
     if (!kind) continue;
     const headline = kind === "target" && TARGETS_PARAGRAPH.test(paragraph.text);
     // Under a 十五五 heading, "今年…预期目标" is still this year's target.
@@ -156,7 +162,11 @@ function* sentenceContexts(report: Report): Generator<Context> {
       const plan = PLAN_SENTENCE.test(sentence) || (planOpening && !LOOKING_BACK.test(sentence));
       // "１９９３年我国经济继续蓬勃发展" under "１９９３年…回顾和１９９４年…任务" is the review.
       const pastYear = namesOnlyPastYears(sentence, targetYear);
-      const looksBack = LOOKING_BACK.test(sentence) || (mixed && (!plan || pastYear));
+      // A plan-section sentence about past years only ("１９８６年同１９７８年相比…增长１０２％") reports results.
+      const looksBack =
+        LOOKING_BACK.test(sentence) ||
+        (mixed && (!plan || pastYear)) ||
+        (pastYear && !PLAN_SENTENCE.test(sentence));
       yield {
         report,
         paragraph,
@@ -168,6 +178,17 @@ function* sentenceContexts(report: Report): Generator<Context> {
       };
     }
   }
+}
+
+/**
+ * The years a report reviews and plans for, from the manifest, else the year before the report and its
+ * own. A report plans for a later year than it reviews; a manifest pair that says otherwise (a target
+ * year equal to the review year) falls back to the report's own year.
+ */
+function yearsOf(report: Context["report"]): { reviewYear: number; targetYear: number } {
+  const reviewYear = report.reviewYear ?? report.year - 1;
+  const targetYear = report.targetYear ?? report.year;
+  return { reviewYear, targetYear: targetYear > reviewYear ? targetYear : report.year };
 }
 
 function namesOnlyPastYears(sentence: string, targetYear: number): boolean {
@@ -358,7 +379,10 @@ export function extractSentence(ctx: Context, matcher: Matcher, previous?: Previ
       carried = null;
       continue;
     }
+    // "由前三年分别上升4.9％、5.5％、0.2％": values listed with 分别 that pair with no subjects belong to none.
+    const listedAt = clause.text.indexOf("分别");
     for (const n of numbers) {
+      if (listedAt >= 0 && n.start > listedAt) continue;
       const owner = nearestMention(clause.text, mentions, n);
       const subject = owner?.ids.length === 1 ? owner.ids[0] : undefined;
       if (!owner || !subject) continue;
@@ -371,7 +395,8 @@ export function extractSentence(ctx: Context, matcher: Matcher, previous?: Previ
       const st = statementOf(ctx, id, n, clause.text, stripEnd(clause.text), `${groupNo}:${owner.start}`);
       if (st.change === null && !gap.includes("、")) st.change = additionChange(clause.text, owner);
       // "略低于8%的预定目标": a target quoted in a review.
-      if (namesTarget(clause.text.slice(n.end))) st.kind = "target";
+      if (namesTarget(clause.text.slice(0, n.start), sentence.slice(clause.start + n.end)))
+        st.kind = "target";
       out.push(st);
     }
     const last = mentions.at(-1);
@@ -573,8 +598,7 @@ function base(
     headingMultiYear: ctx.kind === "actual" && ctx.passage ? ctx.passage.multi : ctx.horizon === "multi-year",
     passage: ctx.kind === "actual" && ctx.passage?.multi ? ctx.passage.opening : "",
     paragraphOpening: ctx.paragraph.text.slice(0, Math.max(0, ctx.paragraph.text.indexOf(ctx.sentence))),
-    reviewYear: ctx.report.reviewYear ?? ctx.report.year - 1,
-    targetYear: ctx.report.targetYear ?? ctx.report.year,
+    ...yearsOf(ctx.report),
     isLevel,
     isFlow: FLOWS.has(indicatorId) || /新增|净增|累计/.test(before),
   });

@@ -60,7 +60,7 @@ export function planSpan(text: string, kind: "target" | "actual" = "actual"): [n
 const SPAN_WORDS =
   /十年(来|间|增|累)|五年(?![前后以])|年均(?!浓度)|平均每年|每年平均|五年来|五年间|五年共|五年累计|五年内|过去五年|今后五年|累计|[近前]\d年|前[一二三四五]年|连续\d+年|十[一二三四五六七八九]五|[六七八九]五/;
 // Said of one year.
-const ANNUAL_WORDS = /过去一年|一年来|去年|上年|全年|今年|当年|比上年|同比/;
+const ANNUAL_WORDS = /过去一年|一年来|去年|上年|全年|今年|当年|比上年|同比|转为/;
 const NAMED_YEAR = /((?:19|20)\d\d)年/g;
 const YEAR_RANGE = /((?:19|20)\d\d)年?\s*[—–\-－~～到至]\s*((?:19|20)\d\d)年/;
 const BY_YEAR = /到((?:19|20)\d\d)年/;
@@ -79,12 +79,23 @@ export function periodOf(input: PeriodInput): Period {
     text: foldWidth(input.text),
     sentence: foldWidth(input.sentence),
   };
-  const own = p.before;
+  // The number's own clause speaks first; the clauses it continues only name its subject.
+  const own = p.before.split(/[，,；;]/).at(-1) ?? p.before;
   const base = p.kind === "target" ? p.targetYear : p.reviewYear;
   // A span written out: "在1979到1983年平均每年递增7.9%".
   const range = own.match(YEAR_RANGE) ?? (SPAN_WORDS.test(own) ? null : p.sentence.match(YEAR_RANGE));
   if (range && SPAN_WORDS.test(p.text + p.sentence)) {
     return { horizon: "multi-year", about: Number(range[1]), aboutEnd: Number(range[2]) };
+  }
+  // "１９８６年同１９７８年相比…增长１０２％": the change over the years after the baseline.
+  const compared = p.sentence.match(/((?:19|20)\d\d)年(?:同|与|和)((?:19|20)\d\d)年相比/);
+  if (compared && p.kind === "actual") {
+    const [end, from] = [Number(compared[1]), Number(compared[2])].sort((a, b) => b - a) as [number, number];
+    if (!/((?:19|20)\d\d)年/.test(own)) {
+      // "国民生产总值由３４８０亿元增加到９３８０亿元": the levels at the two ends.
+      if (p.isLevel) return single(/[从由]$/.test(own) ? from : end, false);
+      return { horizon: "multi-year", about: from + 1, aboutEnd: end };
+    }
   }
   // "比2002年增长65.5%": a year after 比/较 is the baseline, not the year described.
   const years = [...own.matchAll(NAMED_YEAR)]

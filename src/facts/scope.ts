@@ -68,6 +68,10 @@ export function additionChange(before: string, m: Mention): string | null {
 }
 
 /** Digits directly followed by "的预定目标" are the year's target even inside a review. */
-export function namesTarget(after: string): boolean {
-  return /^的?(预定|预期|调控)?目标/.test(after);
+export function namesTarget(before: string, after: string): boolean {
+  if (/^的?(预定|预期|调控)?目标/.test(after)) return true;
+  // "没有实现年初确定的单位国内生产总值能耗降低4%左右…的目标".
+  return (
+    /(确定|提出|预定|下达)的[^，。；]{0,24}$/.test(before) && /^[^，。；]{0,30}的(预定|预期)?目标/.test(after)
+  );
 }
