@@ -163,7 +163,8 @@ export function chartData(t: CompareTable): ChartData {
     const s = r.pick as Statement;
     const range = s.valueHigh !== null && s.value !== null ? { low: s.value, high: s.valueHigh } : {};
     return {
-      label: r.region.short,
+      // The year the figure is about on every bar: a 2024 report's review speaks of 2023.
+      label: `${r.region.short} ${s.about}`,
       valueText: formatValue(s).replace(/^(增长|涨幅|下降|降低)/, ""),
       value: s.value,
       ...range,
@@ -175,16 +176,20 @@ export function chartData(t: CompareTable): ChartData {
     ...t.silent.map((r) => ({ label: r.region.short, reason: "报告未提及" })),
   ];
   const reports = [...t.valued, ...t.unvalued, ...t.silent].map((r) => r.report.title);
+  // Past three reports the titles would fill the chart; each answer still cites its own report.
+  const sources =
+    reports.length <= 3 ? reports.join("；") : `各地${years.join("、")}年政府工作报告（${reports.length}份）`;
+  const order = t.unit === "%" ? "按增速从高到低" : "按数值从高到低";
   return {
-    title: `${compareTitle(t)}（${years.join("、")}年报告）`,
+    title: compareTitle(t),
     subtitle:
       t.unit === "%" && t.kind === "target"
-        ? "各地政府工作报告中的增长目标，按数值从高到低排列"
-        : "各地政府工作报告原文数值，按数值从高到低排列",
+        ? `各地政府工作报告中的增长目标，${order}`
+        : `各地政府工作报告原文数值，${order}`,
     unit: t.unit,
     rows,
     missing,
-    footer: `数据来源：${reports.join("；")}。`,
+    footer: `数据来源：${sources}。`,
   };
 }
 

@@ -53,8 +53,8 @@ const inputSchema = z.object({
   footer: z.string(),
 });
 
-/** Output pixels per SVG unit: Discord shrinks wide images, so text is drawn large enough to survive it. */
-export const CHART_SCALE = 1.5;
+/** Output pixels per SVG unit: the layout is drawn at its final 800 px, with type sized for phones. */
+export const CHART_SCALE = 1;
 
 /** Renders a /compare chart as PNG bytes. Throws on malformed input (non-finite numbers, half a range). */
 export function renderCompareChart(input: ChartInput): Buffer {

@@ -9,11 +9,16 @@ import { truncate, wrapText } from "./text-wrap.ts";
 import { formatTick, niceScale } from "./ticks.ts";
 import { el, escapeXml } from "./xml.ts";
 
-export const CHART_WIDTH = 760;
+/**
+ * Drawn at 800 px and shown by Discord at about 330 px on a 390 px phone: type is sized so that the
+ * smallest text still reads at ~8 px there and labels at ~10 px (the earlier 760-unit chart with 12–14
+ * px type ended up at ~5 px).
+ */
+export const CHART_WIDTH = 800;
 
-const PAD = 28;
-const ROW_H = 28;
-const BAR_H = 16;
+const PAD = 24;
+const ROW_H = 36;
+const BAR_H = 22;
 const GAP = 12;
 /** From this many rows on the tick labels repeat at the top, so a reader need not scroll to the axis. */
 const TOP_AXIS_MIN_ROWS = 16;
@@ -33,17 +38,24 @@ const COLOR = {
 };
 
 const STYLE = {
-  title: { size: 22, bold: true, fill: COLOR.text },
-  subtitle: { size: 14, fill: COLOR.muted },
-  label: { size: 14, fill: COLOR.text, anchor: "end" },
-  value: { size: 13, fill: COLOR.value },
-  legend: { size: 13, fill: COLOR.muted },
-  tick: { size: 12, fill: COLOR.muted, anchor: "middle" },
-  missing: { size: 13, fill: COLOR.text },
-  footer: { size: 12, fill: COLOR.muted },
+  title: { size: 28, bold: true, fill: COLOR.text },
+  subtitle: { size: 20, fill: COLOR.muted },
+  label: { size: 24, fill: COLOR.text, anchor: "end" },
+  year: { size: 18, fill: COLOR.muted, anchor: "end" },
+  value: { size: 22, fill: COLOR.value },
+  legend: { size: 19, fill: COLOR.muted },
+  tick: { size: 18, fill: COLOR.muted, anchor: "middle" },
+  missing: { size: 20, fill: COLOR.text },
+  footer: { size: 18, fill: COLOR.muted },
 } satisfies Record<string, TextStyle>;
 
-const LINE = { title: 30, subtitle: 20, missing: 20, footer: 18 };
+const LINE = { title: 38, subtitle: 28, missing: 28, footer: 25 };
+
+/** "临淄 2023": the region and the year its figure is about, drawn as name plus a smaller grey year. */
+function splitLabel(label: string): { name: string; year: string } {
+  const m = label.match(/^(.*\S)\s+(\d{4})$/);
+  return m ? { name: m[1] as string, year: m[2] as string } : { name: label, year: "" };
+}
 
 export interface RowGeometry {
   label: string;
@@ -116,8 +128,13 @@ export function layoutCompareChart(input: ChartInput): CompareLayout {
     ...input.rows.filter((r) => plotted(r) === null).map((r) => ({ label: r.label, reason: "" })),
   ];
 
-  const labelWidth = measure(STYLE.label);
-  const labelMax = Math.min(inner * 0.3, Math.max(0, ...drawn.map((p) => labelWidth(p.row.label))));
+  const nameWidth = measure(STYLE.label);
+  const yearWidth = (year: string) => (year ? type.width(year, STYLE.year.size) + 6 : 0);
+  const labelWidth = (label: string) => {
+    const { name, year } = splitLabel(label);
+    return nameWidth(name) + yearWidth(year);
+  };
+  const labelMax = Math.min(inner * 0.34, Math.max(0, ...drawn.map((p) => labelWidth(p.row.label))));
   const labelRight = PAD + 8 + labelMax;
   const plotLeft = labelRight + 12;
   const valueMax = Math.max(0, ...drawn.map((p) => measure(STYLE.value)(p.row.valueText)));
@@ -131,21 +148,21 @@ export function layoutCompareChart(input: ChartInput): CompareLayout {
   // charts reported results as well as targets.
   const hasRange = drawn.some((p) => p.kind === "range");
   if (hasRange || input.unit) {
-    const cy = y + 10;
+    const cy = y + 14;
     const by = baseline(cy, STYLE.legend.size);
     if (hasRange) {
       let x = plotLeft;
       if (drawn.some((p) => p.kind === "bar")) {
-        parts.push(el("rect", { x, y: cy - 6, width: 18, height: 12, rx: 2, fill: COLOR.bar }));
-        parts.push(type.draw("单一数值", x + 24, by, STYLE.legend));
-        x += 24 + type.width("单一数值", STYLE.legend.size) + 20;
+        parts.push(el("rect", { x, y: cy - 8, width: 22, height: 16, rx: 2, fill: COLOR.bar }));
+        parts.push(type.draw("单一数值", x + 28, by, STYLE.legend));
+        x += 28 + type.width("单一数值", STYLE.legend.size) + 20;
       }
-      parts.push(rangeShape(x, x + 18, cy, 12));
-      parts.push(type.draw("区间（下限—上限）", x + 26, by, STYLE.legend));
+      parts.push(rangeShape(x, x + 22, cy, 16));
+      parts.push(type.draw("区间（下限—上限）", x + 30, by, STYLE.legend));
     }
     if (input.unit)
       parts.push(type.draw(`单位：${input.unit}`, width - PAD, by, { ...STYLE.legend, anchor: "end" }));
-    y += 28;
+    y += 34;
   }
 
   if (drawn.length === 0) {
@@ -176,8 +193,11 @@ export function layoutCompareChart(input: ChartInput): CompareLayout {
       const cy = top + i * ROW_H + ROW_H / 2;
       const x0 = xOf(p.from);
       const x1 = xOf(p.to);
-      const label = truncate(p.row.label, labelMax, labelWidth);
-      parts.push(type.draw(label, labelRight, baseline(cy, STYLE.label.size), STYLE.label));
+      const { name, year } = splitLabel(p.row.label);
+      const yw = yearWidth(year);
+      const label = truncate(name, labelMax - yw, nameWidth);
+      if (year) parts.push(type.draw(year, labelRight, baseline(cy, STYLE.year.size), STYLE.year));
+      parts.push(type.draw(label, labelRight - yw, baseline(cy, STYLE.label.size), STYLE.label));
       if (p.kind === "range") parts.push(rangeShape(x0, x1, cy, BAR_H));
       else
         parts.push(

@@ -96,9 +96,9 @@ describe("renderCompareChart", () => {
     expect(fifty.img.width).toBe(twelve.img.width);
     expect(fifty.layout.rows).toHaveLength(50);
     const perRow = (fifty.layout.height - twelve.layout.height) / 38;
-    // 28 px per row, plus a once-only strip of tick labels at the top of long charts.
-    expect(perRow).toBeGreaterThanOrEqual(28);
-    expect(perRow).toBeLessThan(29);
+    // 36 px per row (type sized for phones), plus a once-only strip of tick labels at the top of long charts.
+    expect(perRow).toBeGreaterThanOrEqual(36);
+    expect(perRow).toBeLessThan(37);
   });
 
   test("draws every region label and value", () => {
@@ -164,11 +164,11 @@ describe("renderCompareChart", () => {
     expect(withMissing.layout.missingLines.join("")).toBe("无可比数值：临安区（与经济增长保持同步）；西湖");
     expect(withMissing.layout.svg).toContain('aria-label="临安区（与经济增长保持同步）；西湖"');
     // Same plot, one more line of text under it.
-    expect(withMissing.layout.height - without.layout.height).toBe(20 + 12);
+    expect(withMissing.layout.height - without.layout.height).toBe(28 + 12);
     const lastRow = withMissing.layout.rows.at(-1);
     if (!lastRow) throw new Error("no rows");
-    const textTop = lastRow.y + 14 + 22 + 12;
-    expect(inkIn(withMissing.img, 28, textTop, 400, textTop + 20)).toBeGreaterThan(200);
+    const textTop = lastRow.y + 18 + 28 + 12;
+    expect(inkIn(withMissing.img, 24, textTop, 400, textTop + 28)).toBeGreaterThan(200);
   });
 
   test("keeps XML special characters in labels as text", () => {
