@@ -1,9 +1,8 @@
 /** /help: how to ask, written for Discord (clickable commands, examples, DMs and @mentions, the corpus years). */
-import { type ChatInputCommandInteraction, type Client, SlashCommandBuilder } from "discord.js";
+import { type ChatInputCommandInteraction, SlashCommandBuilder } from "discord.js";
 import type { BotContext } from "../src/discord/command.ts";
 import { everywhere, zh } from "../src/discord/options.ts";
-import type { HelpInfo } from "../src/discord/render-help.ts";
-import type { Engine } from "../src/engine.ts";
+import { commandIds, helpInfo } from "../src/discord/render-help.ts";
 
 export const data = everywhere(new SlashCommandBuilder())
   .setName("help")
@@ -13,26 +12,9 @@ export const data = everywhere(new SlashCommandBuilder())
     zh("政报通用法：命令、示例、@提及和私信提问", "政報通用法：命令、範例、@提及和私訊提問"),
   );
 
-/** The registered command ids the client knows (fetched at start, when it was), plus /help's own. */
-export function commandIds(client: Client, own?: { name: string; id: string }): Map<string, string> {
-  const ids = new Map<string, string>();
-  for (const c of client.application?.commands.cache.values() ?? []) ids.set(c.name, c.id);
-  if (own) ids.set(own.name, own.id);
-  return ids;
-}
-
-export function helpInfo(engine: Engine, ids: ReadonlyMap<string, string>, locale?: string): HelpInfo {
-  return {
-    commandIds: ids,
-    ...(locale ? { locale } : {}),
-    reports: engine.reports.length,
-    regions: engine.regions.length,
-    years: engine.reports.map((r) => r.year),
-  };
-}
-
 export async function execute(i: ChatInputCommandInteraction, ctx: BotContext): Promise<void> {
-  const help = helpInfo(ctx.engine, commandIds(i.client, { name: i.commandName, id: i.commandId }), i.locale);
+  const ids = commandIds(i.client, { name: i.commandName, id: i.commandId });
+  const help = helpInfo(ctx.engine, ids, i.locale);
   // Usage is for the one who asked; the channel need not see it.
   await ctx.answer(i, { name: "help" }, { ephemeral: i.inGuild(), view: { help } });
 }

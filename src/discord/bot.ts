@@ -3,7 +3,15 @@
  * base URL of a fake Discord, the clock, the rate limit, the logger, extra commands).
  */
 import { once } from "node:events";
-import { Client, type ClientOptions, Events, GatewayIntentBits, RESTEvents } from "discord.js";
+import {
+  ActivityType,
+  Client,
+  type ClientOptions,
+  Events,
+  GatewayIntentBits,
+  Partials,
+  RESTEvents,
+} from "discord.js";
 import { commands as defaultCommands } from "../../commands/index.ts";
 import type { Answer } from "../answer/schema.ts";
 import { renderCompareChart } from "../chart/compare-chart.ts";
@@ -63,6 +71,9 @@ export function inviteUrl(appId: string): string {
   return `https://discord.com/oauth2/authorize?client_id=${appId}&scope=bot+applications.commands&permissions=${INVITE_PERMISSIONS}`;
 }
 
+/** The status line under the bot's name: where to start. */
+export const PRESENCE = "/帮助 · 查询政府工作报告";
+
 // Discord allows 3 s; leave room for the deferral's own round trip (an answer waiting behind others in
 // the queue is deferred at once, see respond.ts).
 const DEFER_AFTER_MS = 1500;
@@ -83,8 +94,11 @@ export function createBot(opts: BotOptions): Bot {
   const { logger } = opts;
   const clock = opts.clock ?? systemClock;
   const client = new Client({
-    // No privileged intents: Discord still delivers the content of messages that mention the bot.
-    intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages],
+    // No privileged intents: Discord still delivers the content of messages that mention the bot, and
+    // of every message in a DM with it. DM channels are not cached, hence the Channel partial.
+    intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, GatewayIntentBits.DirectMessages],
+    partials: [Partials.Channel],
+    presence: { activities: [{ name: "政报通", state: PRESENCE, type: ActivityType.Custom }] },
     allowedMentions: NO_MENTIONS,
     ...opts.clientOptions,
     rest: { globalRequestsPerSecond: GLOBAL_REQUESTS_PER_SECOND, ...opts.clientOptions?.rest },

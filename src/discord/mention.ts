@@ -1,6 +1,7 @@
 /**
  * Chat: a message that @mentions the bot is a question (mention stripped), answered through the same
- * router as a typed line, in a reply. Short follow-ups reuse the channel's context (see follow-up.ts).
+ * router as a typed line, in a reply; in a DM with the bot every message is a question. Short follow-ups
+ * reuse the channel's context (see follow-up.ts).
  */
 import type { Message } from "discord.js";
 import { errorId, safeExecute } from "../answer/execute.ts";
@@ -8,6 +9,7 @@ import { ok } from "../query/command.ts";
 import { NOTICES } from "./notices.ts";
 import { mentionGuard } from "./rate-limit.ts";
 import { renderNotice } from "./render.ts";
+import { commandIds, helpInfo } from "./render-help.ts";
 import { type RouterDeps, renderWithImage } from "./router.ts";
 
 export function stripMention(content: string, botId: string): string {
@@ -25,7 +27,10 @@ export function createMessageHandler(deps: RouterDeps): (message: Message) => Pr
       const me = message.client.user;
       if (message.author.bot || message.webhookId || !me) return;
       // users.has ignores @everyone and role pings; a reply-ping to the bot counts only with a mention in text.
-      if (!message.mentions.users.has(me.id) || !new RegExp(`<@!?${me.id}>`).test(message.content)) return;
+      const mentioned =
+        message.mentions.users.has(me.id) && new RegExp(`<@!?${me.id}>`).test(message.content);
+      // In a DM the whole conversation is with the bot: a plain question needs no mention.
+      if (!mentioned && message.inGuild()) return;
       const verdict = guard(message.author.id, message.channelId);
       if (verdict.action === "drop") return;
       if (verdict.action === "notice") {
@@ -40,7 +45,13 @@ export function createMessageHandler(deps: RouterDeps): (message: Message) => Pr
       if (parsed.ok) deps.followUps.remember(message.channelId, answer, parsed.value, deps.engine);
       const asked = parsed.ok && parsed.value.name === "chat" && answer.command === "ask";
       const paging = asked ? { question: text, year: null } : undefined;
-      await message.reply(renderWithImage(deps, answer, paging ? { paging } : {}));
+      const view = {
+        owner: message.author.id,
+        reports: deps.engine.reportById,
+        ...(parsed.ok ? { command: parsed.value } : {}),
+        ...(answer.command === "help" ? { help: helpInfo(deps.engine, commandIds(message.client)) } : {}),
+      };
+      await message.reply(renderWithImage(deps, answer, { view, ...(paging ? { paging } : {}) }));
     } catch (e) {
       const id = errorId();
       deps.logger.error(`[${id}] unexpected error answering a mention in channel ${message.channelId}`, e);

@@ -4,7 +4,8 @@
  * without a command (@mention in a server, a plain message in DMs), and the years the corpus covers.
  */
 import { chatInputApplicationCommandMention } from "@discordjs/formatters";
-import type { APIEmbed } from "discord.js";
+import type { APIEmbed, Client } from "discord.js";
+import type { Engine } from "../engine.ts";
 
 export interface HelpInfo {
   /** Registered command ids by name; a command without one is shown as plain text. */
@@ -107,4 +108,22 @@ export function renderHelp(info: HelpInfo): APIEmbed {
     `**已收录** ${info.reports} 份报告 · ${info.regions} 个地区 · ${years} 年`,
   ].join("\n");
   return { title: "政报通 · 用法", description, color: 0x2f6fde };
+}
+
+/** The registered command ids the client knows (fetched at start, when it was), plus the caller's own. */
+export function commandIds(client: Client, own?: { name: string; id: string }): Map<string, string> {
+  const ids = new Map<string, string>();
+  for (const c of client.application?.commands.cache.values() ?? []) ids.set(c.name, c.id);
+  if (own) ids.set(own.name, own.id);
+  return ids;
+}
+
+export function helpInfo(engine: Engine, ids: ReadonlyMap<string, string>, locale?: string): HelpInfo {
+  return {
+    commandIds: ids,
+    ...(locale ? { locale } : {}),
+    reports: engine.reports.length,
+    regions: engine.regions.length,
+    years: engine.reports.map((r) => r.year),
+  };
 }

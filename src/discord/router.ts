@@ -69,6 +69,7 @@ export function renderWithImage(deps: RouterDeps, answer: Answer, opts: AnswerOp
   }
   return renderAnswer(answer, {
     ...(opts.paging ? { paging: opts.paging } : {}),
+    ...(opts.view ? { view: opts.view } : {}),
     ...(image ? { image } : {}),
   });
 }
