@@ -4,11 +4,23 @@
  */
 import type { CommandModule } from "../src/discord/command.ts";
 import * as ask from "./ask.ts";
+import * as check from "./check.ts";
 import * as compare from "./compare.ts";
 import * as figure from "./figure.ts";
 import * as help from "./help.ts";
 import * as reports from "./reports.ts";
 import * as source from "./source.ts";
 import * as target from "./target.ts";
+import * as trend from "./trend.ts";
 
-export const commands: readonly CommandModule[] = [target, figure, compare, ask, source, reports, help];
+export const commands: readonly CommandModule[] = [
+  target,
+  figure,
+  compare,
+  check,
+  trend,
+  ask,
+  source,
+  reports,
+  help,
+];

@@ -6,11 +6,13 @@ import { validateCommands } from "../../src/discord/validate-commands.ts";
 const json = () => commands.map((c) => c.data.toJSON());
 
 describe("slash commands", () => {
-  test("the seven commands of the issue, each with a handler", () => {
+  test("the seven commands of the issue and /check, /trend (issue 12), each with a handler", () => {
     expect(commands.map((c) => c.data.name)).toEqual([
       "target",
       "figure",
       "compare",
+      "check",
+      "trend",
       "ask",
       "source",
       "reports",
@@ -116,7 +118,9 @@ describe("deploy-commands --dry-run", () => {
     let err = "";
     const code = await main(["--dry-run"], { out: (t) => (out += t), err: (t) => (err += t) });
     expect(code).toBe(0);
-    expect(err).toBe("✓ 7 commands valid: /target /figure /compare /ask /source /reports /help\n");
+    expect(err).toBe(
+      "✓ 9 commands valid: /target /figure /compare /check /trend /ask /source /reports /help\n",
+    );
     const printed = JSON.parse(out) as { name: string }[];
     expect(printed.map((c) => c.name)).toEqual(json().map((c) => c.name));
     expect(validateCommands(printed as ReturnType<typeof json>)).toEqual([]);
