@@ -23,7 +23,7 @@ const USAGE = `
 options:
   --json          print the answer as one JSON object
   --jsonl         read one line per stdin line, print one JSON object per line (exit 0)
-  --chart FILE    with /compare: write the bar chart as PNG
+  --chart FILE    with /compare or /trend: write the chart as PNG
   --corpus DIR    corpus directory (default: $ZHENGBAO_CORPUS or corpus/)
   -h, --help      this text
 exit codes: 0 answered, 1 not found / unknown region, 2 bad usage, bad input or corpus error`;
@@ -60,18 +60,18 @@ function exitCodeOf(a: Answer): number {
   return a.error?.code === "bad_input" || a.error?.code === "unknown_command" ? 2 : 1;
 }
 
-/** `--chart out.png`: the /compare answer's bar chart, the same PNG the bot attaches. */
+/** `--chart out.png`: the /compare bar chart or the /trend line chart, the same PNG the bot attaches. */
 async function writeChart(answer: Answer, path: string): Promise<void> {
-  if (!answer.chart) {
-    process.stderr.write("--chart 只适用于 /compare 的回答（没有生成图表）。\n");
+  if (!answer.chart && !(answer.series && answer.ok)) {
+    process.stderr.write("--chart 只适用于 /compare 和 /trend 的回答（没有生成图表）。\n");
     process.exitCode = 2;
     return;
   }
   // Imported only here: the renderer and its fonts would add ~0.2 s to every other CLI start.
-  const { renderCompareChart } = await import("../chart/compare-chart.ts");
+  const { answerChart } = await import("../chart/answer-chart.ts");
   try {
     mkdirSync(dirname(path), { recursive: true });
-    writeFileSync(path, renderCompareChart(answer.chart));
+    writeFileSync(path, answerChart(answer) as Buffer);
   } catch (e) {
     process.stderr.write(
       `图表无法保存到 ${path}：${(e as NodeJS.ErrnoException).code ?? (e as Error).message}\n`,
