@@ -31,8 +31,8 @@ describe("bot end to end", () => {
     await h.stop();
   });
 
-  const command = (name: string, options: Record<string, string | number> = {}) =>
-    h.fake.waitForReply(h.fake.sendCommand(name, options, { user: newUser() }).id);
+  const command = (name: string, options: Record<string, string | number> = {}, user = newUser()) =>
+    h.fake.waitForReply(h.fake.sendCommand(name, options, { user }).id);
 
   test("/target 临淄 GDP answers 5.5%以上 with the quote and its citation", async () => {
     const reply = await command("target", { region: "临淄", indicator: "GDP" });
@@ -40,7 +40,7 @@ describe("bot end to end", () => {
     const d = embedOf(reply)?.description ?? "";
     expect(d).toContain("地区生产总值：增长5.5%以上");
     expect(d).toContain("> 2023年全区经济社会发展主要预期目标是:地区生产总值增长**5.5%以上**");
-    expect(d).toContain("¶19（`linzi-2023#19`）");
+    expect(d).toContain("——《2023年临淄区政府工作报告》第19段\n-# 2023年目标任务和工作重点 · linzi-2023#19");
     expect(buttonsOf(reply)).toEqual([
       expect.objectContaining({ label: "查看原文", custom_id: "zb1:src:linzi-2023#19" }),
     ]);
@@ -67,30 +67,27 @@ describe("bot end to end", () => {
     expect(embedOf(reply)?.description).toContain("全面完成上级下达的节能减排约束性指标");
   });
 
-  test("/ask answers with quotes and 更多结果 pages the same message", async () => {
-    const first = await command("ask", { question: "充电桩" });
+  test("/ask answers with quotes and 下一页 ▶ pages the same message for the asker", async () => {
+    const user = newUser();
+    const first = await command("ask", { question: "充电桩" }, user);
     expect(embedOf(first)?.footer?.text).toBe("第1页 · 问题：充电桩");
-    const more = buttonsOf(first).find((b) => b.label === "更多结果");
-    expect(more?.custom_id).toBe("zb1:more:2::充电桩");
-    const click = h.fake.sendButton(more?.custom_id ?? "", {
-      messageId: first.messageId ?? "",
-      user: newUser(),
-    });
+    const more = buttonsOf(first).find((b) => b.label === "下一页 ▶");
+    expect(more?.custom_id).toBe(`zb1:pg:2::${user.id}:充电桩`);
+    const click = h.fake.sendButton(more?.custom_id ?? "", { messageId: first.messageId ?? "", user });
     const page2 = await h.fake.waitForReply(click.id);
     expect(page2).toMatchObject({ callbackType: 7, messageId: first.messageId });
     expect(embedOf(page2)?.footer?.text).toBe("第2页 · 问题：充电桩");
     expect(embedOf(page2)?.description).not.toBe(embedOf(first)?.description);
   });
 
-  test("更多结果 for a question too long for the custom id reads it from the message", async () => {
-    const question = `请问各地在新能源汽车充电桩、5G基站和公共停车位建设方面分别新建了多少${"，具体数字是多少".repeat(8)}`;
-    const first = await command("ask", { question });
-    const more = buttonsOf(first).find((b) => b.label === "更多结果");
-    expect(more?.custom_id).toBe("zb1:more:2::");
-    const click = h.fake.sendButton(more?.custom_id ?? "", {
-      messageId: first.messageId ?? "",
-      user: newUser(),
-    });
+  test("下一页 for a question too long for the custom id reads it from the message", async () => {
+    // Long, and every page on topic (pages past the first show only passages that answer it).
+    const question = `充电桩${"，充电桩建设".repeat(14)}`;
+    const user = newUser();
+    const first = await command("ask", { question }, user);
+    const more = buttonsOf(first).find((b) => b.label === "下一页 ▶");
+    expect(more?.custom_id).toBe(`zb1:pg:2::${user.id}:`);
+    const click = h.fake.sendButton(more?.custom_id ?? "", { messageId: first.messageId ?? "", user });
     const page2 = await h.fake.waitForReply(click.id);
     expect(embedOf(page2)?.footer?.text).toBe(`第2页 · 问题：${question}`);
   });
