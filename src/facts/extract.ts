@@ -71,7 +71,7 @@ const PLAN_SENTENCE =
 const FIVE_YEAR_OPENING =
   /^(过去五年|过去的五年|五年来|这五年|——这五年|经过五年|“?十[一二三四五六七八九]五”?(时期|期间|以来))|十[一二三四五六七八九]五”?(收官之年|圆满收官|顺利收官)|^这是[^。，]{0,20}的五年/;
 // Said first of the past year, even when it adds "是“十四五”收官之年".
-const PAST_YEAR_OPENING = /^(过去一年|过去的一年|一年来)|刚刚过去的(一年|(19|20)\d\d年)/;
+const PAST_YEAR_OPENING = /^(过去一年|过去的一年|一年来)|刚刚过去的(一年|(19|20)\d\d年)|^(19|20)\d\d年[^。]*的一年/;
 const ONE_YEAR_OPENING = /^(去年|(19|20)\d\d年(是|，|,|以来))/;
 
 interface Clause {
@@ -135,7 +135,11 @@ function* sentenceContexts(report: Report): Generator<Context> {
       /^各位代表[！!，,：:]?/,
       "",
     );
-    if (PAST_YEAR_OPENING.test(opening)) passage = { section: paragraph.section, multi: false, opening };
+    // "2025年是“十四五”收官之年。…一年来，…": the year ending the plan, reviewed as one year.
+    const head = paragraph.sentences.slice(0, 3).join("");
+    const yearOfPlanEnd = /收官之年/.test(opening) && /一年来|这一年|的一年/.test(head);
+    if (PAST_YEAR_OPENING.test(opening) || yearOfPlanEnd)
+      passage = { section: paragraph.section, multi: false, opening };
     else if (FIVE_YEAR_OPENING.test(opening)) passage = { section: paragraph.section, multi: true, opening };
     else if (ONE_YEAR_OPENING.test(opening)) passage = { section: paragraph.section, multi: false, opening };
     const kind = kindOf(paragraph, targetYear);

@@ -6,7 +6,7 @@ import type { NumberExpr } from "./numbers.ts";
 // after 单位/万元 it is the base of an intensity ("单位地区生产总值二氧化碳排放下降3%").
 const DENOMINATOR_BEFORE = /([占与同]|单位|万元|每万元|相当于)$/;
 // A mention followed by 的比重/中的比重 is the whole a share is taken of ("服务业在国内生产总值中的比重").
-const DENOMINATOR_AFTER = /^(中的?|的)(比重|比例|比率)/;
+const DENOMINATOR_AFTER = /^(中的?|的)(比重|比例|比率|占比)|^中占比/;
 
 export interface Mention {
   start: number;

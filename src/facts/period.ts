@@ -97,9 +97,12 @@ export function periodOf(input: PeriodInput): Period {
       return { horizon: "multi-year", about: from + 1, aboutEnd: end };
     }
   }
+  // "从2021年的46503元…提高到58794元": after 提高到 only the years named after it count.
+  const reached = own.search(/(提高|增加|增长|上升|下降|降低|达)(到|至)[^到至]*$/);
+  const yearsFrom = reached >= 0 && /[从由]/.test(own.slice(0, reached)) ? own.slice(reached) : own;
   // "比2002年增长65.5%": a year after 比/较 is the baseline, not the year described.
-  const years = [...own.matchAll(NAMED_YEAR)]
-    .filter((m) => !/(比|较|同|与|相比)$/.test(own.slice(0, m.index ?? 0)))
+  const years = [...yearsFrom.matchAll(NAMED_YEAR)]
+    .filter((m) => !/(比|较|同|与|相比)$/.test(yearsFrom.slice(0, m.index ?? 0)))
     .map((m) => Number(m[1]));
   const lastYear = years.at(-1);
   const by =
@@ -108,6 +111,13 @@ export function periodOf(input: PeriodInput): Period {
   if (SPAN_WORDS.test(own) && !(lastYear !== undefined && /年的?$/.test(own))) {
     if (by && p.kind === "target" && !/年均|平均每年|累计/.test(own)) return single(Number(by[1]), true);
     return span;
+  }
+  // "2025年总量比2020年增加超7400亿元": a change since a baseline year spans the years after it.
+  const baseline = own.match(/(?:比|较)((?:19|20)\d\d)年/);
+  if (baseline && !p.isLevel && p.kind === "actual") {
+    const from = Number(baseline[1]) + 1;
+    const to = lastYearOf(years) ?? p.reviewYear;
+    if (to > from) return { horizon: "multi-year", about: from, aboutEnd: to };
   }
   // "从2020年的3.68万亿元增长到2025年的4.93万亿元", "1987年达到10920亿元".
   if (lastYear !== undefined) {
@@ -138,6 +148,10 @@ function multiOrLevel(p: PeriodInput, span: Period, base: number): Period {
     return single(span.aboutEnd ?? base, false);
   }
   return span;
+}
+
+function lastYearOf(years: number[]): number | undefined {
+  return years.at(-1);
 }
 
 function single(year: number, multi: boolean): Period {

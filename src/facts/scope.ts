@@ -64,7 +64,9 @@ export function shareTarget(id: string, gap: string, shares: ReadonlyMap<string,
 
 /** "新增高新技术企业174家" and "净增经营主体34.6万家" count additions, not the total. */
 export function additionChange(before: string, m: Mention): string | null {
-  return before.slice(0, m.start).match(/(新增|净增)(各类|各种)?$/)?.[1] ?? null;
+  const head = before.slice(0, m.start);
+  // "新增省级创新平台30个、专精特新中小企业100户、高新技术企业150家": 新增 heads the whole list.
+  return head.match(/(新增|净增)(各类|各种)?$/)?.[1] ?? head.match(/^(新增|净增)[^，；]*、[^，；]*$/)?.[1] ?? null;
 }
 
 /** Digits directly followed by "的预定目标" are the year's target even inside a review. */

@@ -1,7 +1,9 @@
 import { describe, expect, test } from "vitest";
-import { extractText } from "../../src/facts/extract.ts";
+import { parseReport } from "../../src/corpus/structure.ts";
+import { extractReportStatements, extractText } from "../../src/facts/extract.ts";
 import { formatValue } from "../../src/facts/format.ts";
 import { loadLexicon } from "../../src/facts/lexicon.ts";
+import { buildMatcher } from "../../src/facts/mentions.ts";
 
 const lexicon = loadLexicon("corpus");
 
@@ -528,6 +530,42 @@ const RULES: Row[] = [
     [],
     "partial scope: 中央财政支出 is not the budget expenditure",
   ],
+  [
+    "national-2011",
+    "actual",
+    2011,
+    true,
+    "服务业快速发展，在国内生产总值中占比提高2.5个百分点。",
+    [],
+    "a share 在GDP中占比 is not GDP",
+  ],
+  [
+    "xizang-2026",
+    "actual",
+    2026,
+    true,
+    "城乡居民人均可支配收入从2021年的46503元和16935元分别提高到58794元和23184元。",
+    ["urban_income 58794元 a/a/2025", "rural_income 23184元 a/a/2025"],
+    "从2021年的…分别提高到…: the reached levels are the review year's",
+  ],
+  [
+    "guangxi-2026",
+    "actual",
+    2026,
+    true,
+    "经济实力实现新跨越，地区生产总值年均增长4.8%，2025年总量比2020年增加超7400亿元。",
+    ["gdp 增长4.8% a/m/2021-2025", "gdp 增加超7400亿元 a/m/2021-2025"],
+    "a change since a baseline year (比2020年增加) spans the years after it",
+  ],
+  [
+    "gansu-2026",
+    "target",
+    2026,
+    false,
+    "新增省级创新平台30个、专精特新中小企业100户、高新技术企业150家。",
+    ["high_tech_enterprises 新增150家 t/a/2026"],
+    "新增 heading a list applies to every item",
+  ],
 ];
 
 describe("issue 11 rules on real sentences", () => {
@@ -539,5 +577,43 @@ describe("issue 11 rules on real sentences", () => {
           `${s.indicatorId} ${formatValue(s)} ${s.kind[0]}/${s.horizon[0]}/${s.about}${s.aboutEnd ? `-${s.aboutEnd}` : ""}`,
       );
     expect(got).toEqual(want);
+  });
+});
+
+/** A review section read as a whole report: passages carry their five years, or their one year. */
+function reviewOf(body: string): string[] {
+  const report = {
+    id: "x",
+    region: "测试省",
+    year: 2026,
+    reviewYear: 2025,
+    targetYear: 2026,
+    paragraphs: parseReport("x", `各位代表：\n一、2025年和“十四五”时期工作回顾\n${body}`),
+  } as unknown as Parameters<typeof extractReportStatements>[0];
+  return extractReportStatements(report, buildMatcher(lexicon))
+    .filter((s) => s.value !== null)
+    .map(
+      (s) =>
+        `${s.indicatorId} ${formatValue(s)} ${s.horizon[0]}/${s.about}${s.aboutEnd ? `-${s.aboutEnd}` : ""}`,
+    );
+}
+
+describe("five-year passages in a review (issue 11)", () => {
+  test("anhui-2026: a paragraph opening on the plan's last year starts a five-year passage", () => {
+    expect(reviewOf("2025年是“十四五”收官之年。\n单位地区生产总值能耗下降17%。")).toEqual([
+      "energy_intensity 下降17% m/2021-2025",
+    ]);
+  });
+
+  test("qinghai-2026: the same opening followed by 很不平凡的一年 reviews the one year", () => {
+    expect(
+      reviewOf("2025年是“十四五”收官之年，是青海发展历程中很不平凡的一年。地区生产总值增长4.1%。"),
+    ).toEqual(["gdp 增长4.1% a/2025"]);
+  });
+
+  test("guangdong-2026: 各位代表！经过五年接续奋斗 opens the five years; a level stands at their end", () => {
+    expect(
+      reviewOf("各位代表！经过五年接续奋斗，我们取得新成就。\n地区生产总值从11.37万亿元提高到14.58万亿元。"),
+    ).toEqual(["gdp 11.37万亿元 a/2020", "gdp 14.58万亿元 a/2025"]);
   });
 });
