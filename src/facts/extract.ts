@@ -45,7 +45,8 @@ export interface Statement {
 }
 
 const CLAUSE_BREAK = /[，,；;：:]/;
-const CHANGE = /(同比)?(增长|下降|提高|降低|回落|减少|增加|上涨|上升|涨幅|增速|增幅|降幅)(?!到|至|值|额|量)/g;
+const CHANGE =
+  /(同比)?(增长|下降|提高|提升|降低|回落|减少|增加|上涨|上升|涨幅|增速|增幅|降幅)(?!到|至|值|额|量)/g;
 const LEVEL_VERB =
   /(提高到|提高至|提升到|提升至|降低到|降低至|下降到|下降至|增加到|增加至|增至|降至|达到|达|实现|完成|突破|控制在|保持在|稳定在)/;
 // A clause without its own subject continues the previous one: "实现地区生产总值67665亿元，增长5.5%".
@@ -69,9 +70,13 @@ const PLAN_SENTENCE =
   /今年|预期目标|主要目标|目标[是为]|力争|争取|计划|将|要(?!求|素|点)|纲要|到20\d\d年|今后/;
 // A paragraph that opens on five years speaks of them throughout ("过去五年，…", "“十四五”时期，…").
 const FIVE_YEAR_OPENING =
-  /^(过去五年|过去的五年|五年来|这五年|——这五年|经过五年|“?十[一二三四五六七八九]五”?(时期|期间|以来))|十[一二三四五六七八九]五”?(收官之年|圆满收官|顺利收官)|^这是[^。，]{0,20}的五年/;
+  /^(过去五年|过去的五年|五年来|这五年|——这五年|经过五年|“?十[一二三四五六七八九]五”?(时期|期间|以来))|^这是[^。，]{0,20}的五年|^“?十[一二三四五六七八九]五”?(圆满收官|顺利收官)/;
+// "2025年是“十四五”收官之年。" standing alone opens the five years; going on ("，习近平总书记…",
+// "，是…很不平凡的一年") it introduces the one year.
+const PLAN_END_ALONE = /^((19|20)\d\d年是)?“?十[一二三四五六七八九]五”?(规划)?(的)?收官之年[。！]?$/;
 // Said first of the past year, even when it adds "是“十四五”收官之年".
-const PAST_YEAR_OPENING = /^(过去一年|过去的一年|一年来)|刚刚过去的(一年|(19|20)\d\d年)|^(19|20)\d\d年[^。]*的一年/;
+const PAST_YEAR_OPENING =
+  /^(过去一年|过去的一年|一年来)|刚刚过去的(一年|(19|20)\d\d年)|^(19|20)\d\d年[^。]*的一年/;
 const ONE_YEAR_OPENING = /^(去年|(19|20)\d\d年(是|，|,|以来))/;
 
 interface Clause {
@@ -140,7 +145,8 @@ function* sentenceContexts(report: Report): Generator<Context> {
     const yearOfPlanEnd = /收官之年/.test(opening) && /一年来|这一年|的一年/.test(head);
     if (PAST_YEAR_OPENING.test(opening) || yearOfPlanEnd)
       passage = { section: paragraph.section, multi: false, opening };
-    else if (FIVE_YEAR_OPENING.test(opening)) passage = { section: paragraph.section, multi: true, opening };
+    else if (FIVE_YEAR_OPENING.test(opening) || PLAN_END_ALONE.test(opening))
+      passage = { section: paragraph.section, multi: true, opening };
     else if (ONE_YEAR_OPENING.test(opening)) passage = { section: paragraph.section, multi: false, opening };
     const kind = kindOf(paragraph, targetYear);
     if (!kind) continue;
@@ -394,6 +400,9 @@ export function extractSentence(ctx: Context, matcher: Matcher, previous?: Previ
       const gap = clause.text.slice(owner.end, n.start);
       // "经营主体“无事不扰”率达99.11%": a rate of something about the subject, not the subject.
       if (/(?<!增长|失业|赤字)率/.test(gap)) continue;
+      // "有进出口实绩的企业数量增长7%": a count of enterprises, unless the subject counts enterprises.
+      const counts = (matcher.units.get(subject) ?? []).some((u) => /[家户]$/.test(u));
+      if (!counts && /企业/.test(gap)) continue;
       const id = shareTarget(subject, gap, matcher.shares);
       if (!id || !unitFits(matcher, id, n)) continue;
       const st = statementOf(ctx, id, n, clause.text, stripEnd(clause.text), `${groupNo}:${owner.start}`);

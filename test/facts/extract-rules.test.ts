@@ -566,6 +566,33 @@ const RULES: Row[] = [
     ["high_tech_enterprises 新增150家 t/a/2026"],
     "新增 heading a list applies to every item",
   ],
+  [
+    "jilin-2026",
+    "actual",
+    2026,
+    false,
+    "省内有进出口实绩的企业数量增长7%。",
+    [],
+    "a count of enterprises trading is not trade",
+  ],
+  [
+    "heilongjiang-2026",
+    "target",
+    2026,
+    true,
+    "推动口岸经济向进出口加工等多元化经济发展转变，进出口加工总值达到1000亿元。",
+    [],
+    "进出口加工总值 is processing trade, not total trade",
+  ],
+  [
+    "shanxi-2026",
+    "actual",
+    2026,
+    false,
+    "PM2.5浓度降至30微克/立方米，优良天数比例同比提升7.2个百分点。",
+    ["pm25 30微克/立方米 a/a/2025", "air_quality 提升7.2个百分点 a/a/2025"],
+    "PM2.5 level in 微克/立方米; 提升 as the change",
+  ],
 ];
 
 describe("issue 11 rules on real sentences", () => {
@@ -603,6 +630,12 @@ describe("five-year passages in a review (issue 11)", () => {
     expect(reviewOf("2025年是“十四五”收官之年。\n单位地区生产总值能耗下降17%。")).toEqual([
       "energy_intensity 下降17% m/2021-2025",
     ]);
+  });
+
+  test("jilin-2026: the plan's last year going on in the same sentence reviews the one year", () => {
+    expect(
+      reviewOf("2025年是“十四五”收官之年，习近平总书记再次踏上吉林大地。我们顶压前行，地区生产总值增长5%。"),
+    ).toEqual(["gdp 增长5% a/2025"]);
   });
 
   test("qinghai-2026: the same opening followed by 很不平凡的一年 reviews the one year", () => {
