@@ -20,8 +20,13 @@ const PAD = 24;
 const ROW_H = 36;
 const BAR_H = 22;
 const GAP = 12;
-/** From this many rows on the tick labels repeat at the top, so a reader need not scroll to the axis. */
+/** From this many rows in a column on the tick labels repeat at the top, so a reader need not scroll to the axis. */
 const TOP_AXIS_MIN_ROWS = 16;
+/** From this many regions on the bars go into two columns (26 provinces: two columns of 13). */
+const TWO_COLUMN_MIN_ROWS = 13;
+const COLUMN_GAP = 24;
+/** Tick labels closer than this would run together. */
+const MIN_TICK_GAP = 40;
 export const MISSING_PREFIX = "无可比数值：";
 
 const COLOR = {
@@ -134,14 +139,27 @@ export function layoutCompareChart(input: ChartInput): CompareLayout {
     const { name, year } = splitLabel(label);
     return nameWidth(name) + yearWidth(year);
   };
-  const labelMax = Math.min(inner * 0.34, Math.max(0, ...drawn.map((p) => labelWidth(p.row.label))));
-  const labelRight = PAD + 8 + labelMax;
-  const plotLeft = labelRight + 12;
+  // Discord shows an embed image in a box about 400 × 300 (desktop) or the phone's width: a long ranking
+  // goes into two columns so the chart stays landscape and its type keeps its size.
+  const columns = drawn.length >= TWO_COLUMN_MIN_ROWS ? 2 : 1;
+  const perColumn = Math.ceil(drawn.length / columns);
+  const columnWidth = (inner - (columns - 1) * COLUMN_GAP) / columns;
+  const labelMax = Math.min(columnWidth * 0.4, Math.max(0, ...drawn.map((p) => labelWidth(p.row.label))));
   const valueMax = Math.max(0, ...drawn.map((p) => measure(STYLE.value)(p.row.valueText)));
-  const plotRight = width - PAD - Math.max(valueMax + 10, 16);
   const scale = niceScale(drawn.flatMap((p) => [p.from, p.to]));
-  const xOf = (v: number) => plotLeft + ((v - scale.min) / (scale.max - scale.min)) * (plotRight - plotLeft);
-  const zeroX = xOf(0);
+  /** One column's x positions: labels, plot, value text. */
+  const columnAt = (c: number) => {
+    const left = PAD + c * (columnWidth + COLUMN_GAP);
+    const labelRight = left + 8 + labelMax;
+    const plotLeft = labelRight + 12;
+    const plotRight = left + columnWidth - Math.max(valueMax + 10, 16);
+    const xOf = (v: number) =>
+      plotLeft + ((v - scale.min) / (scale.max - scale.min)) * (plotRight - plotLeft);
+    return { left, labelRight, plotLeft, plotRight, xOf };
+  };
+  const first = columnAt(0);
+  const labelRight = first.labelRight;
+  const zeroX = first.xOf(0);
   const geometry: RowGeometry[] = [];
 
   // Legend on the left, unit on the right, in one line above the plot. Its words stay generic: /compare
@@ -151,7 +169,7 @@ export function layoutCompareChart(input: ChartInput): CompareLayout {
     const cy = y + 14;
     const by = baseline(cy, STYLE.legend.size);
     if (hasRange) {
-      let x = plotLeft;
+      let x = columns > 1 ? PAD : first.plotLeft;
       if (drawn.some((p) => p.kind === "bar")) {
         parts.push(el("rect", { x, y: cy - 8, width: 22, height: 16, rx: 2, fill: COLOR.bar }));
         parts.push(type.draw("单一数值", x + 28, by, STYLE.legend));
@@ -171,62 +189,83 @@ export function layoutCompareChart(input: ChartInput): CompareLayout {
     parts.push(type.draw("没有可比较的数值", width / 2, baseline(y + ROW_H, style.size), style));
     y += ROW_H * 2;
   } else {
-    const tickLabels = (by: number) =>
-      scale.ticks.map((t) => type.draw(formatTick(t), xOf(t), by, STYLE.tick));
-    if (drawn.length >= TOP_AXIS_MIN_ROWS) {
-      parts.push(...tickLabels(y + STYLE.tick.size));
-      y += STYLE.tick.size + 8;
-    }
-    const top = y;
-    const bottom = top + drawn.length * ROW_H;
-    drawn.forEach((_, i) => {
-      if (i % 2 === 0)
-        parts.push(
-          el("rect", { x: PAD, y: top + i * ROW_H, width: inner, height: ROW_H, fill: COLOR.stripe }),
+    const topTicks = perColumn >= TOP_AXIS_MIN_ROWS;
+    const plotTop = y + (topTicks ? STYLE.tick.size + 8 : 0);
+    let bottomY = plotTop;
+    for (let c = 0; c < columns; c++) {
+      const rows = drawn.slice(c * perColumn, (c + 1) * perColumn);
+      const col = columnAt(c);
+      // In a narrow column every tick keeps its grid line but only every k-th its label (no "01234567").
+      const step =
+        scale.ticks.length > 1
+          ? Math.abs(col.xOf(scale.ticks[1] as number) - col.xOf(scale.ticks[0] as number))
+          : 100;
+      const every = Math.max(1, Math.ceil(MIN_TICK_GAP / step));
+      const tickLabels = (by: number) =>
+        scale.ticks.flatMap((t, k) =>
+          k % every === 0 || t === 0 ? [type.draw(formatTick(t), col.xOf(t), by, STYLE.tick)] : [],
         );
-    });
-    for (const t of scale.ticks) {
-      const stroke = t === 0 ? COLOR.axis : COLOR.grid;
-      parts.push(el("line", { x1: xOf(t), y1: top, x2: xOf(t), y2: bottom, stroke, "stroke-width": 1 }));
+      if (topTicks) parts.push(...tickLabels(y + STYLE.tick.size));
+      const top = plotTop;
+      const bottom = top + rows.length * ROW_H;
+      bottomY = Math.max(bottomY, bottom);
+      rows.forEach((_, i) => {
+        if (i % 2 === 0)
+          parts.push(
+            el("rect", {
+              x: col.left,
+              y: top + i * ROW_H,
+              width: columnWidth,
+              height: ROW_H,
+              fill: COLOR.stripe,
+            }),
+          );
+      });
+      for (const t of scale.ticks) {
+        const stroke = t === 0 ? COLOR.axis : COLOR.grid;
+        const x = col.xOf(t);
+        parts.push(el("line", { x1: x, y1: top, x2: x, y2: bottom, stroke, "stroke-width": 1 }));
+      }
+      const zero = col.xOf(0);
+      rows.forEach((p, i) => {
+        const cy = top + i * ROW_H + ROW_H / 2;
+        const x0 = col.xOf(p.from);
+        const x1 = col.xOf(p.to);
+        const { name, year } = splitLabel(p.row.label);
+        const yw = yearWidth(year);
+        const label = truncate(name, labelMax - yw, nameWidth);
+        if (year) parts.push(type.draw(year, col.labelRight, baseline(cy, STYLE.year.size), STYLE.year));
+        parts.push(type.draw(label, col.labelRight - yw, baseline(cy, STYLE.label.size), STYLE.label));
+        if (p.kind === "range") parts.push(rangeShape(x0, x1, cy, BAR_H));
+        else
+          parts.push(
+            el("rect", {
+              x: x0,
+              y: cy - BAR_H / 2,
+              width: Math.max(x1 - x0, 1),
+              height: BAR_H,
+              rx: 2,
+              fill: COLOR.bar,
+            }),
+          );
+        // Negative bars end left of zero; their text goes right of the zero line, clear of the bar.
+        const vx = Math.max(x1, zero) + 6;
+        parts.push(type.draw(p.row.valueText, vx, baseline(cy, STYLE.value.size), STYLE.value));
+        geometry.push({ label: p.row.label, kind: p.kind, y: cy, x0, x1 });
+      });
+      parts.push(
+        el("line", {
+          x1: col.plotLeft,
+          y1: bottom,
+          x2: col.plotRight,
+          y2: bottom,
+          stroke: COLOR.axis,
+          "stroke-width": 1,
+        }),
+      );
+      parts.push(...tickLabels(bottom + 6 + STYLE.tick.size));
     }
-    drawn.forEach((p, i) => {
-      const cy = top + i * ROW_H + ROW_H / 2;
-      const x0 = xOf(p.from);
-      const x1 = xOf(p.to);
-      const { name, year } = splitLabel(p.row.label);
-      const yw = yearWidth(year);
-      const label = truncate(name, labelMax - yw, nameWidth);
-      if (year) parts.push(type.draw(year, labelRight, baseline(cy, STYLE.year.size), STYLE.year));
-      parts.push(type.draw(label, labelRight - yw, baseline(cy, STYLE.label.size), STYLE.label));
-      if (p.kind === "range") parts.push(rangeShape(x0, x1, cy, BAR_H));
-      else
-        parts.push(
-          el("rect", {
-            x: x0,
-            y: cy - BAR_H / 2,
-            width: Math.max(x1 - x0, 1),
-            height: BAR_H,
-            rx: 2,
-            fill: COLOR.bar,
-          }),
-        );
-      // Negative bars end left of zero; their text goes right of the zero line, clear of the bar.
-      const vx = Math.max(x1, zeroX) + 6;
-      parts.push(type.draw(p.row.valueText, vx, baseline(cy, STYLE.value.size), STYLE.value));
-      geometry.push({ label: p.row.label, kind: p.kind, y: cy, x0, x1 });
-    });
-    parts.push(
-      el("line", {
-        x1: plotLeft,
-        y1: bottom,
-        x2: plotRight,
-        y2: bottom,
-        stroke: COLOR.axis,
-        "stroke-width": 1,
-      }),
-    );
-    parts.push(...tickLabels(bottom + 6 + STYLE.tick.size));
-    y = bottom + STYLE.tick.size + 10;
+    y = bottomY + STYLE.tick.size + 10;
   }
 
   let missingLines: string[] = [];

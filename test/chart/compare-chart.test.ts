@@ -90,15 +90,21 @@ describe("renderCompareChart", () => {
     expect(Math.abs(img.height - layout.height * CHART_SCALE)).toBeLessThanOrEqual(1);
   });
 
-  test("grows in height with the row count, one row height per region", () => {
+  test("grows in height one row per region, and past twelve regions in two columns", () => {
+    const six = rendered(syntheticInput(6));
     const twelve = rendered(syntheticInput(12));
     const fifty = rendered(syntheticInput(50));
     expect(fifty.img.width).toBe(twelve.img.width);
     expect(fifty.layout.rows).toHaveLength(50);
-    const perRow = (fifty.layout.height - twelve.layout.height) / 38;
-    // 36 px per row (type sized for phones), plus a once-only strip of tick labels at the top of long charts.
+    // 36 px per row (type sized for phones) in one column.
+    expect((twelve.layout.height - six.layout.height) / 6).toBe(36);
+    // Fifty regions: two columns of 25 side by side, plus a once-only strip of tick labels at the top.
+    const second = fifty.layout.rows[25];
+    expect(second?.y).toBe(fifty.layout.rows[0]?.y);
+    expect(second?.x0 ?? 0).toBeGreaterThan(CHART_WIDTH / 2);
+    const perRow = (fifty.layout.height - twelve.layout.height) / (25 - 12);
     expect(perRow).toBeGreaterThanOrEqual(36);
-    expect(perRow).toBeLessThan(37);
+    expect(perRow).toBeLessThan(39);
   });
 
   test("draws every region label and value", () => {
