@@ -148,12 +148,10 @@ function checkAll(engine: Engine, region: RegionInfo, year: number | null): Answ
     const checks = both.map(({ ind, pair }) => checkOf(region, ind, pair));
     return { ok: true, command, answer: lines.join("\n"), facts, citations, checks };
   }
-  const what = year !== null ? `${year}年` : "任何一年";
-  return failure(
-    command,
-    "not_found",
-    MESSAGES.checkNoYear(region.name, what, year !== null ? missingReports(region, year) : ""),
-  );
+  // Without a year, the latest report explains it: its targets wait for the next report's review.
+  const y = year ?? (region.reports[0]?.year as number);
+  const what = year !== null ? `${year}年` : `（已收录${region.reports.map(reportName).join("、")}）`;
+  return failure(command, "not_found", MESSAGES.checkNoYear(region.name, what, missingReports(region, y)));
 }
 
 /** The reports a year needs that the corpus lacks, named. */
@@ -162,6 +160,8 @@ function missingReports(region: RegionInfo, year: number): string {
   if (!region.reports.some((r) => r.year === year || r.targetYear === year))
     out.push(`${year}年报告（目标）`);
   if (!region.reports.some((r) => (r.reviewYear ?? r.year - 1) === year))
-    out.push(`${year + 1}年报告（实际）`);
-  return out.length ? `语料中没有${out.join("和")}。` : "";
+    out.push(`回顾${year}年的${year + 1}年报告（实际）`);
+  return out.length
+    ? `${year}年需要${year}年报告的目标和${year + 1}年报告的回顾，语料中没有${out.join("和")}。`
+    : "";
 }

@@ -62,10 +62,13 @@ export const HELP_TEXT = [
   "/target 地区 指标 [年份]　预期目标，例如：/target 临淄 GDP",
   "/figure 地区 指标 [年份]　实际完成，例如：/figure 历城 社零",
   "/compare 指标 [target|actual] [年份]　各地区对比，例如：/compare GDP",
+  "/check 地区 [指标] [年份]　目标完成情况（当年目标对次年报告回顾的实际），例如：/check 全国 GDP 2024、/check 全国 2024",
+  "/trend 地区 指标 [起始年] [结束年]　历年目标与实际，附折线图，例如：/trend 全国 GDP 2000 2025",
   "/ask 问题　自由提问，例如：/ask 临淄新建了多少充电桩",
   "/source 引用编号　查看整段原文，例如：/source linzi-2023#19",
   "/reports　已收录的报告",
-  "不带斜杠直接提问也可以，例如：临淄今年GDP目标是多少？",
+  "年份指数据所属的年份：/figure 全国 GDP 2024 是2024年的实际（见2025年报告），/target 全国 GDP 2024 是2024年的目标。",
+  "不带斜杠直接提问也可以，例如：临淄今年GDP目标是多少？、2019年GDP目标完成了吗？、历年GDP目标和实际增速",
 ].join("\n");
 
 export function help(): Answer {

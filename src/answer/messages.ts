@@ -28,7 +28,7 @@ export const MESSAGES = {
   checkNothing: (region: string, indicator: string) =>
     `${region}的报告中没有找到${indicator}的年度目标或实际数。`,
   checkNoYear: (region: string, what: string, missing: string) =>
-    `${region}${what}没有同时有目标和实际数的指标。${missing}`,
+    `${region}${what}没有同时有目标和实际数的指标：目标在当年报告，实际在次年报告的工作回顾。${missing}`,
   missingRegionCheck: (cmd: string) => `/${cmd} 需要地区，例如：/${cmd} 全国 GDP 2019。`,
   missingIndicatorTrend: "/trend 需要地区和指标，例如：/trend 全国 GDP 2000 2025。",
   trendNothing: (region: string, indicator: string, span: string) =>

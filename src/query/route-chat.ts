@@ -1,6 +1,7 @@
 /**
  * A plain question becomes a command by what it names: a region and an indicator make a /target (with
- * 目标, 预期, 今年…) or a /figure; an indicator with 对比/各地 makes a /compare; anything else is an /ask.
+ * 目标, 预期, 今年…) or a /figure; an indicator with 对比/各地 makes a /compare; "…目标完成了吗" makes a
+ * /check and "历年…", "…的变化" a /trend (全国 when no region is named); anything else is an /ask.
  */
 import type { Analysis } from "./analyze.ts";
 import type { Command } from "./command.ts";
@@ -9,9 +10,24 @@ import type { Command } from "./command.ts";
 const FILLER =
   /目标|预期|计划|多少|是|的|了|今年|去年|明年|全年|增长|增速|增幅|达到|完成|实现|情况|数据|数值|有|为|呢|吗|啊|请问|查询|一下|年|总额|多大|几|怎么样|如何|一共|共|\d+|[\p{P}\s]/gu;
 
+// "2019年GDP目标完成了吗", "河南去年的目标都完成了吗", "就业目标完成得怎么样", "CPI达标了吗".
+const CHECK_CUE =
+  /(完成|实现|达到|达成)(了|没有|没)?吗|完成得(怎么样|如何|好吗)|完成情况|完成了没|达标|(完成|实现)(了)?(预期)?目标/;
+// "历年GDP目标和实际增速", "全国CPI的变化", "近二十年粮食产量走势".
+const TREND_CUE = /历年|逐年|历来|多年来|这些年|的变化|变化情况|变化趋势|走势|趋势/;
+
 export function chatCommand(a: Analysis): Command {
   const year = a.years[0] ?? null;
   const region = a.regions.length === 1 ? a.regions[0] : undefined;
+  // A question about a region's or the country's record: no region named means the national reports.
+  const where = region?.region.name ?? (a.regions.length === 0 ? "全国" : null);
+  if (where && TREND_CUE.test(a.text) && a.indicator) {
+    const [from = null, to = null] = [...a.years].sort((x, y) => x - y);
+    return { name: "trend", region: where, indicator: a.indicator.phrase, from, to: to ?? null };
+  }
+  if (where && CHECK_CUE.test(a.text) && (a.indicator || region)) {
+    return { name: "check", region: where, indicator: a.indicator?.phrase ?? null, year };
+  }
   if (a.indicator && region && isLookupQuestion(a)) {
     // A named region and indicator is a lookup; when the report has no such statement the answer is
     // not_found with the nearest passages, never a number from another region or indicator.

@@ -331,3 +331,30 @@ describe("/figure and /target by the year a figure is about", () => {
     );
   });
 });
+
+describe("plain questions route to /check and /trend", () => {
+  test.each([
+    ["2019年GDP目标完成了吗", { name: "check", region: "全国", year: 2019 }],
+    ["全国就业目标完成得怎么样", { name: "check", region: "全国", year: null }],
+    ["河南去年的目标都完成了吗", { name: "check", region: "河南省", indicator: null }],
+    ["历年GDP目标和实际增速", { name: "trend", region: "全国", from: null, to: null }],
+    ["2010年到2020年全国GDP增速的变化", { name: "trend", region: "全国", from: 2010, to: 2020 }],
+  ])("%s", (text, want) => {
+    const a = run(text);
+    expect(a.command).toBe(want.name);
+    if (want.name === "check" && a.check) {
+      expect(a.check.region).toBe(want.region);
+      if ("year" in want && want.year !== null) expect(a.check.year).toBe(want.year);
+    }
+    if (want.name === "trend") {
+      expect(a.series?.region).toBe(want.region);
+      if ("from" in want && want.from !== null)
+        expect(a.series).toMatchObject({ from: want.from, to: want.to });
+    }
+  });
+
+  test("a lookup question is still a lookup", () => {
+    expect(run("临淄今年GDP目标是多少?").command).toBe("target");
+    expect(run("历城去年社零多少").command).toBe("figure");
+  });
+});
