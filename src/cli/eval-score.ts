@@ -5,7 +5,7 @@ import { type Answer, AnswerSchema } from "../answer/schema.ts";
 
 export interface EvalLine {
   id: string;
-  kind: "target" | "figure" | "ask" | "none" | "unknown-region";
+  kind: "target" | "figure" | "ask" | "none" | "unknown-region" | "check" | "trend";
   ask: string;
   region?: string;
   want?: string[];
@@ -71,6 +71,17 @@ function check(line: EvalLine, a: Answer): string {
       if (!wantsOk) return `answer lacks ${want.filter((w) => !a.answer.includes(w)).join(",")}: ${a.answer}`;
       if (!forbidOk) return "answer has a forbidden string";
       return quoteIn(3, true) ? "" : "quote not in the first three citations";
+    // /check and /trend (eval/public.jsonl): a verdict or a series, the wants, the quote among the citations
+    // (a trend cites every year, so anywhere in its list).
+    case "check":
+    case "trend": {
+      if (!a.ok) return `ok=false (${a.error?.code})`;
+      if (line.kind === "check" ? !a.check && !a.checks : !a.series) return `no ${line.kind} in the answer`;
+      if (!inRegion(a.facts[0]?.region ?? "")) return `facts[0] region ${a.facts[0]?.region}`;
+      if (!wantsOk) return `answer lacks ${want.filter((w) => !a.answer.includes(w)).join(",")}: ${a.answer}`;
+      if (!forbidOk) return "answer has a forbidden string";
+      return quoteIn(a.citations.length, true) ? "" : "quote not among the citations";
+    }
     case "ask":
       if (!a.ok) return `ok=false (${a.error?.code})`;
       if (a.citations[0]?.quote.includes(line.quote ?? "")) return "";
