@@ -127,3 +127,21 @@ export function candidateYears(region: RegionInfo): number[] {
   }
   return [...years].sort((a, b) => b - a);
 }
+
+/**
+ * The unit the region's annual targets for the indicator are usually stated in (growth % for GDP, 万人
+ * for new jobs): a year without a target still shows the actual in that unit ("增长5.2%", not "超过126万亿元").
+ */
+export function usualUnit(engine: Engine, region: RegionInfo, ind: Indicator): string | null {
+  const byReport = engine.store.statementsByReport(ind.id, "target");
+  const count = new Map<string, number>();
+  for (const r of region.reports) {
+    for (const s of byReport.get(r.id) ?? []) {
+      if (s.horizon === "annual" && s.value !== null && s.unit)
+        count.set(s.unit, (count.get(s.unit) ?? 0) + 1);
+    }
+  }
+  let best: string | null = null;
+  for (const [u, n] of count) if (best === null || n > (count.get(best) ?? 0)) best = u;
+  return best;
+}

@@ -11,7 +11,7 @@ import { formatValue } from "../facts/format.ts";
 import type { Indicator } from "../facts/lexicon.ts";
 import type { ReportInfo } from "../search/store.ts";
 import { citationOf, failure } from "./build.ts";
-import { candidateYears, pairFor, reportName, type Side, type YearPair } from "./check-pairs.ts";
+import { candidateYears, pairFor, reportName, type Side, usualUnit, type YearPair } from "./check-pairs.ts";
 import { ruleText } from "./check-rule.ts";
 import { resolveIndicatorOrFail, resolveRegionOrFail, toFact } from "./fact-commands.ts";
 import { MESSAGES } from "./messages.ts";
@@ -72,7 +72,9 @@ export function check(
   if (indicatorInput === null || indicatorInput.trim() === "") return checkAll(engine, region, year);
   const ind = resolveIndicatorOrFail(engine, command, indicatorInput);
   if ("ok" in ind) return ind;
-  const pair = year !== null ? pairFor(engine, region, ind, year) : latestPair(engine, region, ind);
+  const unit = usualUnit(engine, region, ind);
+  const pair =
+    year !== null ? pairFor(engine, region, ind, year, unit) : latestPair(engine, region, ind, unit);
   if (!pair)
     return failure(command, "not_found", MESSAGES.checkNothing(region.name, displayName(ind, region.level)));
   const name = displayName(ind, region.level);
@@ -103,10 +105,15 @@ function orderedGroup(s: Side): Statement[] {
 }
 
 /** The latest year with both a target and an actual; null when the region has no year with either. */
-function latestPair(engine: Engine, region: RegionInfo, ind: Indicator): YearPair | null {
+function latestPair(
+  engine: Engine,
+  region: RegionInfo,
+  ind: Indicator,
+  unit: string | null,
+): YearPair | null {
   let fallback: YearPair | null = null;
   for (const y of candidateYears(region)) {
-    const p = pairFor(engine, region, ind, y);
+    const p = pairFor(engine, region, ind, y, unit);
     if (p.target && p.actual) return p;
     if (!fallback && (p.target || p.actual)) fallback = p;
   }
@@ -117,8 +124,12 @@ function latestPair(engine: Engine, region: RegionInfo, ind: Indicator): YearPai
 function checkAll(engine: Engine, region: RegionInfo, year: number | null): Answer {
   const command = "check";
   const years = year !== null ? [year] : candidateYears(region);
+  const units = new Map(engine.lexicon.indicators.map((ind) => [ind.id, usualUnit(engine, region, ind)]));
   for (const y of years) {
-    const pairs = engine.lexicon.indicators.map((ind) => ({ ind, pair: pairFor(engine, region, ind, y) }));
+    const pairs = engine.lexicon.indicators.map((ind) => ({
+      ind,
+      pair: pairFor(engine, region, ind, y, units.get(ind.id)),
+    }));
     const both = pairs.filter((p) => p.pair.target && p.pair.actual);
     if (both.length === 0) continue;
     const facts: Fact[] = [];
