@@ -13,7 +13,7 @@ export const data = everywhere(new SlashCommandBuilder())
   );
 
 export async function execute(i: ChatInputCommandInteraction, ctx: BotContext): Promise<void> {
-  const ids = commandIds(i.client, { name: i.commandName, id: i.commandId });
+  const ids = commandIds(i.client, ctx.autocomplete.commandIds());
   const help = helpInfo(ctx.engine, ids, i.locale);
   // Usage is for the one who asked; the channel need not see it.
   await ctx.answer(i, { name: "help" }, { ephemeral: i.inGuild(), view: { help } });

@@ -27,7 +27,18 @@ export class Autocomplete {
   /** The citations of each user's recent answers, newest first: what /source is most often asked for. */
   private readonly recent = new LRUCache<string, RecentCitation[]>({ max: 10_000 });
 
+  /** Registered command ids seen on interactions: /help's clickable mentions. */
+  private readonly commandIdsSeen = new Map<string, string>();
+
   constructor(private readonly names: NameIndex) {}
+
+  learnCommand(name: string, id: string): void {
+    if (this.commandIdsSeen.size < 100) this.commandIdsSeen.set(name, id);
+  }
+
+  commandIds(): ReadonlyMap<string, string> {
+    return this.commandIdsSeen;
+  }
 
   region(typed: string): Choice[] {
     return this.names

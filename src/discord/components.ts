@@ -138,7 +138,9 @@ export function quoteMenu(
 
 function menuOption(c: Citation, label?: { region: string; value: string }) {
   const name = label ? `${label.region} · ${label.value}` : c.region;
-  const quote = c.quote.replace(/\s+/g, " ");
+  // From the indicator's own words on: "今年经济社会发展主要预期目标是：" says nothing a menu needs.
+  const at = c.marks?.find((m) => m.kind === "term")?.start ?? 0;
+  const quote = `${at > 0 ? "…" : ""}${c.quote.slice(at)}`.replace(/\s+/g, " ");
   return {
     label: name.slice(0, 100),
     value: c.id,

@@ -49,7 +49,9 @@ export function createMessageHandler(deps: RouterDeps): (message: Message) => Pr
         owner: message.author.id,
         reports: deps.engine.reportById,
         ...(parsed.ok ? { command: parsed.value } : {}),
-        ...(answer.command === "help" ? { help: helpInfo(deps.engine, commandIds(message.client)) } : {}),
+        ...(answer.command === "help"
+          ? { help: helpInfo(deps.engine, commandIds(message.client, deps.autocomplete.commandIds())) }
+          : {}),
       };
       await message.reply(renderWithImage(deps, answer, { view, ...(paging ? { paging } : {}) }));
     } catch (e) {

@@ -64,15 +64,19 @@ export function orderWords(h: Header): string {
   return h.unit ? `按数值从高到低（单位：${h.unit}）` : "按数值从高到低";
 }
 
-/** Value groups in rank order: regions with the same wording share a line ("**5%左右** 北京、吉林"). */
+/**
+ * Value groups in rank order: regions with the same wording share a line ("**5%左右** 北京、吉林"), also
+ * when a tie of equal value ranked another wording between them (5%左右, 5%以上, 5%左右).
+ */
 function rankingLines(answer: Answer): string[] {
   const rows = answer.chart?.rows ?? [];
-  const lines: { value: string; regions: string[] }[] = [];
+  const lines: { value: string; key: string; regions: string[] }[] = [];
   for (const r of rows) {
     const region = r.label.replace(/\s\d{4}$/, "");
-    const last = lines.at(-1);
-    if (last && last.value === r.valueText) last.regions.push(region);
-    else lines.push({ value: r.valueText, regions: [region] });
+    const key = `${r.valueText}|${r.value}|${r.low ?? ""}|${r.high ?? ""}`;
+    const same = lines.find((l) => l.key === key);
+    if (same) same.regions.push(region);
+    else lines.push({ value: r.valueText, key, regions: [region] });
   }
   let rank = 1;
   return lines.map((l) => {
@@ -125,7 +129,6 @@ export function renderCompare(answer: Answer, opts: RenderOptions): ReplyPayload
     title: h ? `${h.indicator} · ${kindWord}对比` : "各地区对比",
     description: [header ? `-# ${header}` : "", body, missing].filter(Boolean).join("\n"),
     color: COLORS.ok,
-    footer: { text: "各地原句：下方“查看原文…” · 数据来源：各地政府工作报告" },
   };
   const files = opts.image ? [opts.image] : [];
   if (opts.image) embed.image = { url: `attachment://${opts.image.name}` };

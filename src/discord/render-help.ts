@@ -110,11 +110,13 @@ export function renderHelp(info: HelpInfo): APIEmbed {
   return { title: "政报通 · 用法", description, color: 0x2f6fde };
 }
 
-/** The registered command ids the client knows (fetched at start, when it was), plus the caller's own. */
-export function commandIds(client: Client, own?: { name: string; id: string }): Map<string, string> {
-  const ids = new Map<string, string>();
+/** The registered command ids the client knows (fetched, when it was) and those seen on interactions. */
+export function commandIds(
+  client: Client,
+  seen: ReadonlyMap<string, string> = new Map(),
+): Map<string, string> {
+  const ids = new Map<string, string>(seen);
   for (const c of client.application?.commands.cache.values() ?? []) ids.set(c.name, c.id);
-  if (own) ids.set(own.name, own.id);
   return ids;
 }
 

@@ -108,6 +108,8 @@ async function route(deps: RouterDeps, i: Interaction, receivedAt: number, trace
   const ctx = contextFor(deps, receivedAt, trace);
   if (i.isChatInputCommand()) {
     const command = deps.commands.get(i.commandName);
+    // Each command's id, for /help's clickable mentions (</target:id>).
+    if (command) deps.autocomplete.learnCommand(i.commandName, i.commandId);
     if (command) await command.execute(i, ctx);
     else await notice(i, NOTICES.unknownCommand(i.commandName), trace, "unknown_command");
   } else if (i.isButton() || i.isStringSelectMenu()) {

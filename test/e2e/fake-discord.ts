@@ -196,6 +196,18 @@ export class FakeDiscord {
     return this.sendInteraction(3, { custom_id: customId, component_type: 2 }, place, { message });
   }
 
+  /** Dispatches a choice in a string select menu (`values`), on a message the bot sent when `messageId` is known. */
+  sendSelect(
+    customId: string,
+    values: string[],
+    opts: SendOptions & { messageId?: string } = {},
+  ): SentInteraction {
+    const known = opts.messageId ? this.state.botMessages.get(opts.messageId) : undefined;
+    const place = { ...opts, ...(known ? { channelId: known.channel_id } : {}) };
+    const message = known ?? this.state.stubMessage(place);
+    return this.sendInteraction(3, { custom_id: customId, component_type: 3, values }, place, { message });
+  }
+
   /**
    * Dispatches any interaction type (2 command, 3 component, 4 autocomplete, 5 modal) with the given
    * `data`; the fake then accepts only the callback types Discord allows for that type.
