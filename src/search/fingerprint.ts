@@ -10,15 +10,21 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { STORE_VERSION } from "./store-schema.ts";
 
+/** Where this module runs from: src/search/ under tsx, a chunk under dist/ when compiled. */
+const RUNNING_DIR = dirname(fileURLToPath(import.meta.url));
+
 /**
- * The TypeScript source is hashed whether this runs under tsx (src/) or compiled (dist/src/), so the
- * development and the compiled program share one store instead of rebuilding it in turn; the running
- * directory stands in when no source ships beside it.
+ * The TypeScript source (src/ of the project this runs in) is what is hashed, under tsx and compiled
+ * alike: the compiled program bakes that hash in (src/cli/build.ts) and compares it with src/ as it is now.
  */
-const RUNNING_ROOT = fileURLToPath(new URL("..", import.meta.url));
-const SOURCE_ROOT = /[\\/]dist[\\/]src[\\/]$/.test(RUNNING_ROOT)
-  ? join(RUNNING_ROOT, "..", "..", "src/")
-  : RUNNING_ROOT;
+const SOURCE_ROOT = join(projectRoot(RUNNING_DIR), "src/");
+
+function projectRoot(from: string): string {
+  for (let dir = from; ; dir = dirname(dir)) {
+    if (existsSync(join(dir, "package.json"))) return dir;
+    if (dirname(dir) === dir) return from;
+  }
+}
 
 // Source that decides what the store holds; engine-independent front ends are left out on purpose.
 const CODE_DIRS = ["corpus", "search", "facts"];
@@ -60,9 +66,8 @@ export function sourceCodeHash(): string {
   const h = createHash("sha256");
   h.update(`store-version:${STORE_VERSION}\n`);
   for (const pkg of PACKAGES) h.update(`${pkg}@${packageVersion(pkg)}\n`);
-  const root = existsSync(join(SOURCE_ROOT, "search")) ? SOURCE_ROOT : RUNNING_ROOT;
-  const files = CODE_DIRS.flatMap((d) => sourceFiles(join(root, d))).sort();
-  for (const f of files) addBytes(h, f.slice(root.length).replace(/\.js$/, ".ts"), readFileSync(f));
+  const files = CODE_DIRS.flatMap((d) => sourceFiles(join(SOURCE_ROOT, d))).sort();
+  for (const f of files) addBytes(h, f.slice(SOURCE_ROOT.length), readFileSync(f));
   codeHashMemo = h.digest("hex");
   return codeHashMemo;
 }
@@ -93,12 +98,12 @@ export function stampsMatch(dir: string, stamps: readonly FileStamp[]): boolean 
 function sourceFiles(dir: string): string[] {
   if (!existsSync(dir)) return [];
   return readdirSync(dir, { recursive: true, encoding: "utf8" })
-    .filter((f) => /\.(ts|js)$/.test(f) && !f.endsWith(".d.ts") && !f.endsWith(".test.ts"))
+    .filter((f) => f.endsWith(".ts") && !f.endsWith(".d.ts"))
     .map((f) => join(dir, f));
 }
 
 function packageVersion(pkg: string): string {
-  for (let dir = RUNNING_ROOT; ; dir = dirname(dir)) {
+  for (let dir = RUNNING_DIR; ; dir = dirname(dir)) {
     const json = join(dir, "node_modules", pkg, "package.json");
     if (existsSync(json)) return (JSON.parse(readFileSync(json, "utf8")) as { version: string }).version;
     if (dirname(dir) === dir) return "unknown";
