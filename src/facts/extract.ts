@@ -8,7 +8,7 @@ import type { Lexicon } from "./lexicon.ts";
 import { buildMatcher, findMentions, type Matcher, type Mention, unitFits } from "./mentions.ts";
 import { findNumbers, foldWidth, type NumberExpr } from "./numbers.ts";
 import { periodOf } from "./period.ts";
-import { additionChange, namesTarget, numberDropped, outOfScope, shareTarget } from "./scope.ts";
+import { additionChange, namesTarget, numberDropped, outOfScope, partOfYear, shareTarget } from "./scope.ts";
 
 export interface Statement {
   region: string;
@@ -65,6 +65,7 @@ const FRONT_QUALIFIER = /(力争|预计|可比|超过|约)/;
 const QUALITATIVE = /同步|保持|稳定|平衡|缩小|提质增效|合理增长|稳中有升|稳中有进|持续增长|基本持平/;
 const TARGETS_PARAGRAPH = /主要预期目标|预期目标[是为]|主要目标[是为]|发展目标[是为]/;
 const MAX_GAP = 18;
+const NAMES_YEAR = /(19|20|１９|２０)[0-9０-９]{2}年/;
 // Under a heading that reviews and plans at once, a sentence is a plan when it speaks of aims.
 const PLAN_SENTENCE =
   /今年|预期目标|主要目标|目标[是为]|力争|争取|计划|将|要(?!求|素|点)|纲要|到20\d\d年|今后/;
@@ -167,7 +168,11 @@ function* sentenceContexts(report: Report): Generator<Context> {
       PLAN_SENTENCE.test(opening) ||
       (laterPlan !== undefined && mixed && opening.includes(laterPlan) && !LOOKING_BACK.test(opening));
     const planOpening = opensPlan || mixedPlanFrom !== null;
+    // "１９８６年同１９７８年相比，…" opening a paragraph of a plan section: its sentences report results.
+    const pastOpening = namesOnlyPastYears(opening, targetYear) && !PLAN_SENTENCE.test(opening);
     if (mixed && opensPlan) mixedPlanFrom = paragraph.section;
+    // A sentence without years or aims after one about past years goes on reporting them.
+    let afterPast = false;
     for (const sentence of paragraph.sentences) {
       const plan = PLAN_SENTENCE.test(sentence) || (planOpening && !LOOKING_BACK.test(sentence));
       // "１９９３年我国经济继续蓬勃发展" under "１９９３年…回顾和１９９４年…任务" is the review.
@@ -176,7 +181,9 @@ function* sentenceContexts(report: Report): Generator<Context> {
       const looksBack =
         LOOKING_BACK.test(sentence) ||
         (mixed && (!plan || pastYear)) ||
-        (pastYear && !PLAN_SENTENCE.test(sentence));
+        ((pastYear || pastOpening || (afterPast && !NAMES_YEAR.test(sentence))) &&
+          !PLAN_SENTENCE.test(sentence));
+      afterPast = (pastYear || (afterPast && !NAMES_YEAR.test(sentence))) && !PLAN_SENTENCE.test(sentence);
       yield {
         report,
         paragraph,
@@ -323,7 +330,10 @@ export function extractSentence(ctx: Context, matcher: Matcher, previous?: Previ
     const mentions = findMentions(clause.text, matcher).map((m) =>
       outOfScope(sentence, clause.start, clause.text, m) ? { ...m, ids: [], whole: m.ids } : m,
     );
-    const numbers = findNumbers(clause.text).filter((n) => !numberDropped(clause.text.slice(0, n.start)));
+    const partial = partOfYear(sentence.slice(0, clause.end));
+    const numbers = partial
+      ? []
+      : findNumbers(clause.text).filter((n) => !numberDropped(clause.text.slice(0, n.start)));
     if (mentions.length === 0 && !carried && totalOf && /^总量/.test(clause.text)) carried = totalOf;
     if (mentions.length === 0 && carried && CONTINUATION.test(clause.text) && numbers.length > 0) {
       // The subject comes from the clause before: quote both clauses together.
@@ -400,6 +410,8 @@ export function extractSentence(ctx: Context, matcher: Matcher, previous?: Previ
       const gap = clause.text.slice(owner.end, n.start);
       // "经营主体“无事不扰”率达99.11%": a rate of something about the subject, not the subject.
       if (/(?<!增长|失业|赤字)率/.test(gap)) continue;
+      // "国家财政收入的６０％左右要经过地方收交": a share of the subject, not its value or change.
+      if (gap === "的" && n.unit === "%") continue;
       // "有进出口实绩的企业数量增长7%": a count of enterprises, unless the subject counts enterprises.
       const counts = (matcher.units.get(subject) ?? []).some((u) => /[家户]$/.test(u));
       if (!counts && /企业/.test(gap)) continue;

@@ -64,6 +64,7 @@ const ANNUAL_WORDS = /过去一年|一年来|去年|上年|全年|今年|当年|
 const NAMED_YEAR = /((?:19|20)\d\d)年/g;
 const YEAR_RANGE = /((?:19|20)\d\d)年?\s*[—–\-－~～到至]\s*((?:19|20)\d\d)年/;
 const BY_YEAR = /到((?:19|20)\d\d)年/;
+const COMPARED_YEARS = /((?:19|20)\d\d)年(?:同|与|和)((?:19|20)\d\d)年相比/;
 // A level held through the span: "粮食产量稳定在800亿斤以上".
 const SUSTAINED = /稳定在|保持在|连续/;
 
@@ -88,10 +89,12 @@ export function periodOf(input: PeriodInput): Period {
     return { horizon: "multi-year", about: Number(range[1]), aboutEnd: Number(range[2]) };
   }
   // "１９８６年同１９７８年相比…增长１０２％": the change over the years after the baseline.
-  const compared = p.sentence.match(/((?:19|20)\d\d)年(?:同|与|和)((?:19|20)\d\d)年相比/);
+  const compared =
+    p.sentence.match(COMPARED_YEARS) ?? foldWidth(p.paragraphOpening ?? "").match(COMPARED_YEARS);
   if (compared && p.kind === "actual") {
     const [end, from] = [Number(compared[1]), Number(compared[2])].sort((a, b) => b - a) as [number, number];
-    if (!/((?:19|20)\d\d)年/.test(own)) {
+    // A total of its own ("五年共利用外资609亿美元") keeps its span.
+    if (!/((?:19|20)\d\d)年/.test(own) && !SPAN_WORDS.test(own)) {
       // "国民生产总值由３４８０亿元增加到９３８０亿元": the levels at the two ends.
       if (p.isLevel) return single(/[从由]$/.test(own) ? from : end, false);
       return { horizon: "multi-year", about: from + 1, aboutEnd: end };

@@ -42,9 +42,23 @@ const COMPARISON =
 // "每增长1个百分点的增量": a hypothetical step.
 const HYPOTHETICAL = /每(增长|提高|下降|增加|降低)$/;
 
+// "今年上半年…增长18.5％", "前三季度增长5.2%": part of a year, not the year.
+const PART_OF_YEAR =
+  /上半年|下半年|前三季度|[一二三四]季度|前[一二三四五六七八九十]+个月|1[—－-]1?\d月|１[—－-]１?[０-９]月/;
+
 /** True when the number right after `before` (its clause up to it) is a comparison or a hypothetical. */
 export function numberDropped(before: string): boolean {
-  return COMPARISON.test(before) || HYPOTHETICAL.test(before);
+  return COMPARISON.test(before) || HYPOTHETICAL.test(before) || PART_OF_YEAR.test(before);
+}
+
+/**
+ * True when the sentence's opening (before the clause) restricts it to part of a year: the last period
+ * it names is a part ("前三季度…，第四季度…，全年实现…" ends on 全年, the year).
+ */
+export function partOfYear(opening: string): boolean {
+  const marks = [...opening.matchAll(new RegExp(`${PART_OF_YEAR.source}|全年|年末|全年度`, "g"))];
+  const last = marks.at(-1)?.[0];
+  return last !== undefined && !/^(全年|年末|全年度)$/.test(last);
 }
 
 // "占GDP比重达到3.1%", "相当于全市生产总值的比例2.5%".
@@ -66,7 +80,9 @@ export function shareTarget(id: string, gap: string, shares: ReadonlyMap<string,
 export function additionChange(before: string, m: Mention): string | null {
   const head = before.slice(0, m.start);
   // "新增省级创新平台30个、专精特新中小企业100户、高新技术企业150家": 新增 heads the whole list.
-  return head.match(/(新增|净增)(各类|各种)?$/)?.[1] ?? head.match(/^(新增|净增)[^，；]*、[^，；]*$/)?.[1] ?? null;
+  return (
+    head.match(/(新增|净增)(各类|各种)?$/)?.[1] ?? head.match(/^(新增|净增)[^，；]*、[^，；]*$/)?.[1] ?? null
+  );
 }
 
 /** Digits directly followed by "的预定目标" are the year's target even inside a review. */

@@ -593,6 +593,38 @@ const RULES: Row[] = [
     ["pm25 30微克/立方米 a/a/2025", "air_quality 提升7.2个百分点 a/a/2025"],
     "PM2.5 level in 微克/立方米; 提升 as the change",
   ],
+  [
+    "national-1980",
+    "actual",
+    1980,
+    false,
+    "今年上半年，社会商品零售总额又比去年同期增长18.5％。",
+    [],
+    "part of a year (上半年) is not the year",
+  ],
+  [
+    "liwan-2023",
+    "actual",
+    2023,
+    false,
+    "前三季度主要指标稳健攀升,增速位居全市前列,第四季度受疫情和前年同期高基数的双重影响,全区经济有所回落,全年实现地区生产总值1215.57亿元、增长1.1%,增速排名全市第七,高于全市平均水平,其中:规模以上工业总产值371.21亿元、增长5.2%;",
+    [
+      "gdp 1215.57亿元 a/a/2022",
+      "gdp 增长1.1% a/a/2022",
+      "industrial_output 371.21亿元 a/a/2022",
+      "industrial_output 增长5.2% a/a/2022",
+    ],
+    "a part of the year (前三季度) named before 全年 does not make the year's figures partial",
+  ],
+  [
+    "national-1956",
+    "target",
+    1956,
+    false,
+    "地方财政是整个国家财政的重要构成部分，国家财政收入的６０％左右要经过地方收交。",
+    [],
+    "a share of the subject (国家财政收入的６０％) is not its value",
+  ],
 ];
 
 describe("issue 11 rules on real sentences", () => {
@@ -648,5 +680,33 @@ describe("five-year passages in a review (issue 11)", () => {
     expect(
       reviewOf("各位代表！经过五年接续奋斗，我们取得新成就。\n地区生产总值从11.37万亿元提高到14.58万亿元。"),
     ).toEqual(["gdp 11.37万亿元 a/2020", "gdp 14.58万亿元 a/2025"]);
+  });
+});
+
+describe("older national reports: results reported inside a plan section", () => {
+  test("national-1987: sentences after 1986年同1978年相比 report results over 1979–1986, not targets", () => {
+    const report = {
+      id: "x",
+      region: "全国",
+      year: 1987,
+      reviewYear: 1986,
+      targetYear: 1987,
+      paragraphs: parseReport(
+        "x",
+        "各位代表：\n一、当前国内形势和基本任务\n正文。\n二、坚持长期稳定发展经济的方针\n近八年来，我国经济实力有了很大的增加。１９８６年同１９７８年相比，国民生产总值由３４８０亿元增加到９３８０亿元，按可比价格计算增长１０２％；国家财政收入由１１２１亿元增加到２２２０亿元，增长９８％。",
+      ),
+    } as unknown as Parameters<typeof extractReportStatements>[0];
+    const got = extractReportStatements(report, buildMatcher(lexicon)).map(
+      (s) =>
+        `${s.indicatorId} ${formatValue(s)} ${s.kind[0]}/${s.horizon[0]}/${s.about}${s.aboutEnd ? `-${s.aboutEnd}` : ""}`,
+    );
+    expect(got).toEqual([
+      "gnp ３４８０亿元 a/a/1978",
+      "gnp ９３８０亿元 a/a/1986",
+      "gnp 可比增长１０２% a/m/1979-1986",
+      "budget_revenue １１２１亿元 a/a/1978",
+      "budget_revenue ２２２０亿元 a/a/1986",
+      "budget_revenue 增长９８% a/m/1979-1986",
+    ]);
   });
 });
