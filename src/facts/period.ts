@@ -40,7 +40,7 @@ const CN_DIGIT: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 
  * review means the earliest, a plan the latest; "“十三五”末" is a baseline, not the span.
  */
 const BASELINE_PLAN =
-  /“?十[一二三四五六七八九]五”?末|(比|较|相比|与)“?十[一二三四五六七八九]五”?(时期|期间)?(末)?/g;
+  /“?十?[一二三四五六七八九]五”?末|(比|较|相比|与)“?十?[一二三四五六七八九]五”?(时期|期间)?(末)?/g;
 
 export function planSpan(text: string, kind: "target" | "actual" = "actual"): [number, number] | null {
   const spans: [number, number][] = [];
@@ -58,7 +58,7 @@ export function planSpan(text: string, kind: "target" | "actual" = "actual"): [n
 
 // Said of a span: averages, totals and five-year windows.
 const SPAN_WORDS =
-  /十年(来|间|增|累)|五年(?![前后以])|年均(?!浓度)|平均每年|每年平均|五年来|五年间|五年共|五年累计|五年内|过去五年|今后五年|累计|[近前]\d年|前[一二三四五]年|连续\d+年|十[一二三四五六七八九]五|[六七八九]五/;
+  /十年(来|间|增|累)|连续[二三四五六七八九十]+年|五年(?![前后以])|年均(?!浓度)|平均每年|每年平均|五年来|五年间|五年共|五年累计|五年内|过去五年|今后五年|累计|[近前]\d年|前[一二三四五]年|连续\d+年|十[一二三四五六七八九]五|[六七八九]五/;
 // Said of one year.
 const ANNUAL_WORDS = /过去一年|一年来|去年|上年|全年|今年|当年|比上年|同比|转为/;
 const NAMED_YEAR = /((?:19|20)\d\d)年/g;
@@ -170,7 +170,10 @@ function spanOf(p: PeriodInput, base: number): Period {
     return { horizon: "multi-year", about: named[0], aboutEnd: end };
   }
   // "十年增加近5万亿元": ten years.
-  const years = /十年/.test(p.before.split(/[，,；;]/).at(-1) ?? "") ? 10 : 5;
+  const ownClause = p.before.split(/[，,；;]/).at(-1) ?? "";
+  // "连续四年达到…": the run it names.
+  const run = ownClause.match(/连续([二三四五六七八九])年/)?.[1];
+  const years = run ? (CN_DIGIT[run] ?? 5) : /十年/.test(ownClause) ? 10 : 5;
   if (p.kind === "target") return { horizon: "multi-year", about: base, aboutEnd: base + years - 1 };
   return { horizon: "multi-year", about: base - years + 1, aboutEnd: base };
 }

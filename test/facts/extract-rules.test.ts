@@ -625,6 +625,24 @@ const RULES: Row[] = [
     [],
     "a share of the subject (国家财政收入的６０％) is not its value",
   ],
+  [
+    "national-2001",
+    "actual",
+    2001,
+    true,
+    "五年累计实际利用外资2894亿美元，比“八五”时期增长79.6％。",
+    ["foreign_investment 2894亿美元 a/m/1996-2000", "foreign_investment 增长79.6% a/m/1996-2000"],
+    "比“八五”时期 is the baseline; the span is the plan reviewed",
+  ],
+  [
+    "national-2007",
+    "actual",
+    2007,
+    false,
+    "经济增长连续四年达到或略高于10%。",
+    ["gdp 增长10% a/m/2003-2006"],
+    "连续四年 spans four years",
+  ],
 ];
 
 describe("issue 11 rules on real sentences", () => {
