@@ -142,7 +142,11 @@ function checkAll(engine: Engine, region: RegionInfo, year: number | null): Answ
       const line = `${name}：目标 ${formatValue(t.pick)} → 实际 ${formatValue(a.pick)} · ${pair.judgement.verdict}`;
       lines.push(line);
       facts.push(toFact(engine, t.pick, line), toFact(engine, a.pick, line));
-      citations.push(citationOfSide(engine, t, termsOf(ind)), citationOfSide(engine, a, termsOf(ind)));
+      // One sentence often holds several indicators ("城镇新增就业1256万人、…居民消费价格上涨0.2%"): cite it once.
+      for (const s of [t, a]) {
+        if (!citations.some((c) => c.id === s.pick.paragraphId && c.quote === s.pick.sentence))
+          citations.push(citationOfSide(engine, s, termsOf(ind)));
+      }
     }
     const only = (f: (p: YearPair) => boolean) =>
       pairs.filter((p) => f(p.pair)).map((p) => displayName(p.ind, region.level));

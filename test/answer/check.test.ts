@@ -358,3 +358,24 @@ describe("plain questions route to /check and /trend", () => {
     expect(run("历城去年社零多少").command).toBe("figure");
   });
 });
+
+describe("every /check 全国 <year> table, 1978–2025", () => {
+  test("each side's numbers are in the quote it cites, from the report the rule names", () => {
+    for (let year = 1978; year <= 2025; year++) {
+      const a = run(`/check 全国 ${year}`);
+      for (const c of a.checks ?? []) {
+        for (const [s, report] of [
+          [c.target, `national-${year}`],
+          [c.actual, null],
+        ] as const) {
+          if (!s) continue;
+          if (report) expect(s.report).toBe(report);
+          // A paragraph may be cited for two sentences: one of its quotes holds every number.
+          const quotes = a.citations.filter((x) => x.id === s.citation).map((x) => x.quote);
+          const holds = quotes.some((q) => numbersIn(s.text).every((n) => q.includes(n)));
+          expect(holds, `${year} ${c.indicator} ${s.text}`).toBe(true);
+        }
+      }
+    }
+  });
+});
