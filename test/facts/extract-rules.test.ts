@@ -643,6 +643,15 @@ const RULES: Row[] = [
     ["gdp 增长10% a/m/2003-2006"],
     "连续四年 spans four years",
   ],
+  [
+    "hainan-2026",
+    "actual",
+    2026,
+    false,
+    "CPI微降0.1%。",
+    ["cpi 微降0.1% a/a/2025"],
+    "微降 is a change: CPI fell, it did not stand at 0.1%",
+  ],
 ];
 
 describe("issue 11 rules on real sentences", () => {
