@@ -13,16 +13,17 @@ import {
 } from "discord.js";
 import { resolveRegion } from "../corpus/regions.ts";
 import type { Engine } from "../engine.ts";
-import { toSimplified } from "../query/convert.ts";
+import { toSimplified, toTaiwan } from "../query/convert.ts";
 import { cleanInput } from "../query/text.ts";
 import type { Choice } from "./autocomplete.ts";
 import type { BotContext } from "./command.ts";
 
 /**
  * Names and descriptions for zh-CN and zh-TW clients (Discord has no zh-HK locale; Hong Kong users pick
- * zh-TW). The English default is what en-US and every other client shows.
+ * zh-TW). The English default is what en-US and every other client shows. Without a hand-written zh-TW
+ * text, OpenCC's Taiwan conversion of the zh-CN one stands in (目标 → 目標, 默认 → 預設).
  */
-export const zh = (cn: string, tw: string) => ({ "zh-CN": cn, "zh-TW": tw });
+export const zh = (cn: string, tw: string = toTaiwan(cn)) => ({ "zh-CN": cn, "zh-TW": tw });
 
 /**
  * Usable where the user is: installed to a server or to a user's own account, in servers, in the bot's
