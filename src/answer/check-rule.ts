@@ -59,6 +59,9 @@ const DOWN = /下降|降低|减少|回落|降幅/;
 const CEILING_WORDS = /以内|以下|不超过|不高于|控制在/;
 const FLOOR_WORDS = /以上|不低于|超过|突破|至少/;
 const ABOUT_WORDS = /左右|上下/;
+// Qualifiers on an actual that make it a bound rather than a value.
+const ACTUAL_LOWER = /以上|超过|突破|多/;
+const ACTUAL_UPPER = /以内|以下|不到|不足/;
 
 /** The verdict for one target and one actual of the same indicator and year (see docs/CHECK.md). */
 export function judge(indicatorId: string, target: RuleSide, actual: RuleSide, shown: Shown): Judgement {
@@ -98,12 +101,40 @@ export function judge(indicatorId: string, target: RuleSide, actual: RuleSide, s
   const about = ABOUT_WORDS.test(target.qualifier ?? "") && target.valueHigh === null;
   const t = `“${shown.target}”`;
   const v = shown.actual;
+  const at = (x: number) =>
+    verdictAt(x, { lo, hi, dir, about, unit: target.unit, value: target.value as number }, t, v);
+  // An actual stated as a bound ("降幅超过3%", "一直控制在3%以内", "1000多万人") only says the true value lies
+  // beyond it: a verdict holds when every value on that side gets it (success kinds meet at 完成).
+  const lowerOnly = ACTUAL_LOWER.test(actual.qualifier ?? "");
+  const upperOnly = ACTUAL_UPPER.test(actual.qualifier ?? "");
+  if (!lowerOnly && !upperOnly) return at(a);
+  // On a signed comparison a bound on a decrease points the other way.
+  const towardsHigher = lowerOnly !== (aDown && !bothDown);
+  const here = at(a);
+  const far = at(towardsHigher ? a + 1e9 : a - 1e9);
+  if (here.verdict === far.verdict) return here;
+  const success = (x: Verdict) => x === "完成" || x === "超额完成";
+  if (success(here.verdict) && success(far.verdict)) return { verdict: "完成", reason: here.reason };
+  return { verdict: "无法判断", reason: `实际${v}只给出一个界限，不足以判断是否达到目标${t}。` };
+}
+
+interface Bounds {
+  lo: number;
+  hi: number;
+  dir: Direction;
+  about: boolean;
+  unit: string | null;
+  value: number;
+}
+
+function verdictAt(a: number, b: Bounds, t: string, v: string): Judgement {
+  const { lo, hi, dir, about } = b;
 
   if (about) {
     // 左右: within half a percentage point (for % targets) or a twentieth of the value (others) of the
     // stated number counts as close; the side it falls on is named.
-    const band = target.unit === "%" ? 0.5 : Math.abs(target.value) / 20;
-    const bandText = target.unit === "%" ? "半个百分点" : "目标值的二十分之一";
+    const band = b.unit === "%" ? 0.5 : Math.abs(b.value) / 20;
+    const bandText = b.unit === "%" ? "半个百分点" : "目标值的二十分之一";
     if (dir === "floor") {
       if (a > lo + band) return { verdict: "超额完成", reason: `实际${v}，比目标${t}高出${bandText}以上。` };
       if (a >= lo) return { verdict: "完成", reason: `实际${v}，达到目标${t}。` };

@@ -111,6 +111,42 @@ describe("the verdict rule", () => {
       { value: 3, change: "降幅" },
       "完成",
     ],
+    // An actual given as a bound decides only when every value beyond it gets the same verdict.
+    [
+      "cap met by an actual under a bound",
+      "deficit_ratio",
+      { value: 3, change: null },
+      { value: 3, qualifier: "以内", change: null },
+      "完成",
+    ],
+    [
+      "floor against an actual under a bound",
+      "gdp",
+      { value: 7 },
+      { value: 8, qualifier: "以内" },
+      "无法判断",
+    ],
+    [
+      "decrease beyond a bound that already reaches the target",
+      "energy_intensity",
+      { value: 2.5, change: "降低", qualifier: "左右" },
+      { value: 3, change: "降幅", qualifier: "超过" },
+      "完成",
+    ],
+    [
+      "a bound below a floor decides nothing",
+      "new_urban_jobs",
+      { value: 1100, unit: "万人", change: null, qualifier: "以上" },
+      { value: 1000, unit: "万人", change: null, qualifier: "多" },
+      "无法判断",
+    ],
+    [
+      "a bound at a floor is at least 完成",
+      "new_urban_jobs",
+      { value: 1000, unit: "万人", change: null, qualifier: "以上" },
+      { value: 1000, unit: "万人", change: null, qualifier: "多" },
+      "完成",
+    ],
     // No verdict across kinds of number.
     [
       "qualitative target",
