@@ -63,6 +63,10 @@ function main(): number {
   const statements = extractStatements({ reports }, lexicon);
   const result = audit(gold, statements, reports);
   const errorsShown = Number(values.errors ?? "40");
+  if (!Number.isInteger(errorsShown) || errorsShown < 0) {
+    process.stderr.write(`--errors 需要一个非负整数，收到 ${values.errors}\n`);
+    return 2;
+  }
   process.stdout.write(values.json ? `${toJson(result)}\n` : render(result, errorsShown));
   return 0;
 }
@@ -138,4 +142,9 @@ function toJson(r: AuditResult): string {
   });
 }
 
+// Piped into head: a closed pipe ends the output, not in a stack trace.
+process.stdout.on("error", (e: NodeJS.ErrnoException) => {
+  if (e.code === "EPIPE") process.exit(0);
+  throw e;
+});
 process.exitCode = main();
