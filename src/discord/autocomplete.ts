@@ -80,7 +80,10 @@ export class Autocomplete {
         out.push({ name: cutAtSentence(name, LIMITS.choiceName).text, value: value.slice(0, 80) });
       }
     };
-    const exact = q.match(/^([a-z0-9-]+)#(\d{1,5})$/);
+    const exact = String(typed ?? "")
+      .trim()
+      .toLowerCase()
+      .match(/^([a-z0-9-]+)#(\d{1,5})$/);
     const report = exact ? reportById.get(exact[1] as string) : undefined;
     if (exact && report && Number(exact[2]) <= report.paragraphCount) {
       add(`${report.id}#${Number(exact[2])}`, `${report.title} 第${Number(exact[2])}段`);
@@ -89,7 +92,7 @@ export class Autocomplete {
       if (!q || normName(c.id).includes(q) || normName(c.label).includes(q))
         add(c.id, `${c.label}（${c.id}）`);
     }
-    const reportPart = q.split("#")[0] ?? "";
+    const reportPart = String(typed ?? "").split("#")[0] ?? "";
     for (const h of this.names.search("report", reportPart, LIMITS.choices)) {
       add(`${h.entry.value}#1`, `${h.entry.label}（${h.entry.value}#段号）`);
     }
