@@ -76,11 +76,21 @@ describe("bot resilience", () => {
 
   test("deploy-commands registers every command for the guild, and globally without one", async () => {
     const config = { token: "fake-bot-token", appId: h.fake.appId, guildId: h.fake.guildId };
-    expect(await deployCommands(config, commandsJson(), h.fake.apiBase)).toBe(7);
+    expect(await deployCommands(config, commandsJson(), h.fake.apiBase)).toBe(9);
     const names = (h.fake.commands.get(h.fake.guildId) as { name: string }[]).map((c) => c.name);
-    expect(names).toEqual(["target", "figure", "compare", "ask", "source", "reports", "help"]);
+    expect(names).toEqual([
+      "target",
+      "figure",
+      "compare",
+      "check",
+      "trend",
+      "ask",
+      "source",
+      "reports",
+      "help",
+    ]);
     await deployCommands({ ...config, guildId: undefined }, commandsJson(), h.fake.apiBase);
-    expect(h.fake.commands.get("global")).toHaveLength(7);
+    expect(h.fake.commands.get("global")).toHaveLength(9);
   });
 });
 
