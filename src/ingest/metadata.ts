@@ -156,7 +156,8 @@ function headingYears(
     const kind = p.sectionKind;
     // A review is of a past year: "三、2026年主要工作" in a 2026 report is its plan, whatever the keyword says.
     if (kind === "review" && review === null && y < year) review = y;
-    if (kind === "plan" && target === null) target = y;
+    // Targets are for the report's own year: an earlier year under a plan heading is a mixed heading.
+    if (kind === "plan" && target === null && y === year) target = y;
   }
   return { review, target };
 }
