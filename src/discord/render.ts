@@ -168,7 +168,9 @@ function actionButtons(
     (code === "ambiguous_region" || code === "unknown_region") &&
     (c.name === "target" || c.name === "figure")
   ) {
-    const buttons = regionButtons(answer.error?.suggestions ?? [], c);
+    // Unknown: the three closest names (the engine falls back to the first regions when none is close).
+    const candidates = answer.error?.suggestions ?? [];
+    const buttons = regionButtons(code === "unknown_region" ? candidates.slice(0, 3) : candidates, c);
     return buttons.map((button) => ({ kind: "choice", button }));
   }
   if (code !== "not_found") return [];
