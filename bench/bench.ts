@@ -154,7 +154,7 @@ async function measure(size: Size, c: Compiled): Promise<SizeResult> {
   };
 
   // Cold start: ours, the peer and the floor interleaved, the order rotated each round.
-  const rounds = quick ? 3 : size === "shipped" ? 11 : big >= 1000 ? 5 : 7;
+  const rounds = quick ? 3 : size === "shipped" ? 21 : big >= 1000 ? 5 : 9;
   note(`${label}: cold start, ${rounds} rounds`);
   const samples = {
     ours: [] as number[],
