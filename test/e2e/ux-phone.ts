@@ -16,7 +16,7 @@ export const PHONE = {
 
 function textWidth(text: string, size: number): number {
   let w = 0;
-  for (const ch of text) w += /[\u0000-\u00ff]/.test(ch) ? size * 0.55 : size;
+  for (const ch of text) w += (ch.codePointAt(0) ?? 0) <= 0xff ? size * 0.55 : size;
   return w;
 }
 
