@@ -25,6 +25,9 @@ export function trend(
   to: number | null,
 ): Answer {
   const command = "trend";
+  // Discord options arrive unchecked: 起始年 after 结束年 is a typing slip, said as such.
+  if (from !== null && to !== null && from > to)
+    return failure(command, "bad_input", MESSAGES.badSpan(from, to));
   const region = resolveRegionOrFail(engine, command, regionInput);
   if ("ok" in region) return region;
   const ind = resolveIndicatorOrFail(engine, command, indicatorInput);

@@ -1,5 +1,6 @@
 import { describe, expect, test } from "vitest";
-import { run } from "../helpers.ts";
+import { execute } from "../../src/answer/execute.ts";
+import { engine, run } from "../helpers.ts";
 
 describe("/trend", () => {
   test("全国 GDP 2000–2025: one line a year with data, the missing years named, never filled in", () => {
@@ -54,6 +55,11 @@ describe("/trend", () => {
     expect(a.series?.from).toBe(Math.min(...years));
     expect(a.series?.to).toBe(2025);
     expect(a.series?.from).toBeGreaterThan(1953);
+  });
+
+  test("a span given backwards (as Discord options may) is bad input", () => {
+    const a = execute(engine(), { name: "trend", region: "全国", indicator: "GDP", from: 2025, to: 2000 });
+    expect(a.error?.code).toBe("bad_input");
   });
 
   test("nothing to show is not_found; an unknown indicator suggests", () => {
