@@ -75,14 +75,27 @@ const compiled = await compile(ROOT);
 const tmp = mkdtempSync(join(tmpdir(), "zb-bench-"));
 const results: SizeResult[] = [];
 const notes: string[] = [];
-try {
-  for (const size of sizes) results.push(await measure(size, compiled));
-} finally {
+function cleanUp(): void {
   if (keep) note(`kept: ${tmp} and ${compiled.dir}`);
   else {
     rmSync(tmp, { recursive: true, force: true });
     rmSync(compiled.dir, { recursive: true, force: true });
   }
+}
+// A 1000× run leaves gigabytes behind: Ctrl-C or a kill cleans up too (children get the signal themselves).
+for (const [signal, code] of [
+  ["SIGINT", 130],
+  ["SIGTERM", 143],
+] as const) {
+  process.once(signal, () => {
+    cleanUp();
+    process.exit(code);
+  });
+}
+try {
+  for (const size of sizes) results.push(await measure(size, compiled));
+} finally {
+  cleanUp();
 }
 
 const report: Report = {
