@@ -217,7 +217,7 @@ export function layoutTrendChart(series: Series): TrendLayout {
   }
   flush();
   const showValues = years.length <= 16;
-  for (const g of geometry) {
+  for (const [i, g] of geometry.entries()) {
     if (g.actualY === null) continue;
     parts.push(
       el("circle", {
@@ -231,7 +231,11 @@ export function layoutTrendChart(series: Series): TrendLayout {
     );
     const a = byYear.get(g.year)?.actual;
     if (showValues && a?.value != null) {
-      parts.push(type.draw(formatTick(a.value), g.x, g.actualY - 12, STYLE.value));
+      // Below a dot, clear of a target marker drawn just under it.
+      const t = g.target ? Math.max(g.target.y0, g.target.y1) : null;
+      const under = t !== null && t > g.actualY && t - g.actualY < 24 ? t + 8 : g.actualY;
+      const labelY = labelBelow(geometry, i) ? under + 20 : g.actualY - 12;
+      parts.push(type.draw(formatTick(a.value), g.x, labelY, STYLE.value));
     }
   }
   y = bottom + 34;
@@ -293,6 +297,23 @@ function yearRuns(years: readonly number[]): string {
     i = j + 1;
   }
   return runs.join("、");
+}
+
+/**
+ * A value label goes on the side the line does not take: below a dot whose neighbours lie higher, above
+ * one whose neighbours lie lower; with one of each, away from the year's target marker.
+ */
+function labelBelow(geometry: readonly TrendPointGeometry[], i: number): boolean {
+  const g = geometry[i] as TrendPointGeometry;
+  const y = g.actualY as number;
+  const near = [geometry[i - 1]?.actualY, geometry[i + 1]?.actualY].filter((n): n is number => n != null);
+  const higher = near.some((n) => n < y - 3);
+  const lower = near.some((n) => n > y + 3);
+  const t = g.target ? (g.target.y0 + g.target.y1) / 2 : null;
+  if (higher && !lower) return true;
+  if (lower && !higher) return false;
+  // Both ways, or flat: clear of a target drawn just above.
+  return t !== null && t < y && y - t < 24;
 }
 
 function round(n: number): number {
