@@ -48,6 +48,11 @@ export function componentAction(
       const command = { name: "ask", question: state.question, year: state.year, page: 1 } as const;
       return { kind: "answer", command, opts: { paging: { question: state.question, year: state.year } } };
     }
+    case "sourceMenu": {
+      const value = clicker.values?.[0] ?? "";
+      if (!CITATION.test(value)) return malformed;
+      return { kind: "answer", command: { name: "source", id: value }, opts: { ephemeral: true } };
+    }
     case "quotes": {
       const value = clicker.values?.[0] ?? "";
       const command = {

@@ -12,7 +12,7 @@ import {
   ComponentType,
 } from "discord.js";
 import type { Answer, Citation } from "../answer/schema.ts";
-import { askId, moreId, pageId, quotesId, rerunId, sourceId } from "./custom-id.ts";
+import { askId, moreId, pageId, quotesId, rerunId, sourceId, sourceMenuId } from "./custom-id.ts";
 import type { CompareCommand, LookupCommand } from "./view.ts";
 
 export type ComponentRow = APIActionRowComponent<APIComponentInMessageActionRow>;
@@ -114,10 +114,9 @@ export function quoteMenu(
   if (!id || all.length === 0) return [];
   const rest = all.length - offset;
   const room = rest > MENU_OPTIONS ? MENU_OPTIONS - 1 : MENU_OPTIONS;
-  const shown = all.slice(offset, offset + room);
-  const options: { label: string; value: string; description?: string }[] = shown.map((cit, k) =>
-    menuOption(cit, labels[offset + k]),
-  );
+  const options: { label: string; value: string; description?: string }[] = all
+    .slice(offset, offset + room)
+    .flatMap((cit, k) => (cit.id ? [menuOption(cit, labels[offset + k])] : []));
   if (rest > room) {
     const next = offset + room;
     options.push({
@@ -136,16 +135,50 @@ export function quoteMenu(
   return [{ type: ComponentType.ActionRow, components: [menu] }];
 }
 
+/** An option's description, 1–100 characters, or none. */
+function described(text: string): { description?: string } {
+  const t = text.trim();
+  if (!t) return {};
+  return { description: t.length > 90 ? `${t.slice(0, 89)}…` : t };
+}
+
 function menuOption(c: Citation, label?: { region: string; value: string }) {
   const name = label ? `${label.region} · ${label.value}` : c.region;
   // From the indicator's own words on: "今年经济社会发展主要预期目标是：" says nothing a menu needs.
   const at = c.marks?.find((m) => m.kind === "term")?.start ?? 0;
   const quote = `${at > 0 ? "…" : ""}${c.quote.slice(at)}`.replace(/\s+/g, " ");
-  return {
-    label: name.slice(0, 100),
-    value: c.id,
-    description: (quote.length > 90 ? `${quote.slice(0, 89)}…` : quote) || `第${c.paragraph}段`,
-  };
+  return { label: (name || `第${c.paragraph}段`).slice(0, 100), value: c.id, ...described(quote) };
+}
+
+/**
+ * An answer with many quotes (a /trend series, a /check table) keeps its text and puts the quotes behind
+ * "查看原文…" menus of 25, each option opening that paragraph privately; at most `rows` menus.
+ */
+export function sourceMenus(citations: readonly Citation[], rows: number): ComponentRow[] {
+  const out: ComponentRow[] = [];
+  const seen = new Set<string>();
+  const unique = citations.filter((c) => c.id !== "" && !seen.has(c.id) && seen.add(c.id));
+  for (let i = 0; i < unique.length && out.length < rows; i += MENU_OPTIONS) {
+    const group = unique.slice(i, i + MENU_OPTIONS);
+    const menu: APIStringSelectComponent = {
+      type: ComponentType.StringSelect,
+      custom_id: sourceMenuId(out.length),
+      placeholder:
+        unique.length > MENU_OPTIONS ? `查看原文…（第${i + 1}—${i + group.length}条）` : "查看原文…",
+      min_values: 1,
+      max_values: 1,
+      options: group.map((c, k) => {
+        const quote = c.quote.replace(/\s+/g, " ");
+        return {
+          label: `[${i + k + 1}] ${c.report} 第${c.paragraph}段`.slice(0, 100),
+          value: c.id,
+          ...described(quote || c.section),
+        };
+      }),
+    };
+    out.push({ type: ComponentType.ActionRow, components: [menu] });
+  }
+  return out;
 }
 
 /** At most five rows: a menu row counts as one. */

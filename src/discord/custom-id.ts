@@ -13,6 +13,9 @@
  * - `zb1:q:<t|a>:<level>:<year>:<indicator>` is the /compare "查看原文…" menu; the chosen value is a
  *   citation id (or `@<offset>` for the next group of regions past Discord's 25 options).
  *
+ * - `zb1:srcm:<n>` is the n-th "查看原文…" menu of an answer with many quotes (/trend, /check); the chosen
+ *   value is the citation id.
+ *
  * The `zb1` version means ids from an older format are answered as expired, never misread.
  */
 import type { Level } from "../query/text.ts";
@@ -45,6 +48,8 @@ export type ButtonState =
       year: number | null;
       indicator: string;
     }
+  /** A "查看原文…" menu over an answer's citations; the chosen value is the citation id. */
+  | { kind: "sourceMenu" }
   | { kind: "invalid"; reason: "malformed" | "expired" };
 
 /** An id, or null when it would not fit (the caller then shows no such component). */
@@ -107,6 +112,10 @@ export function quotesId(
 
 const YEAR = "((?:19|20|21)\\d\\d)?";
 
+export function sourceMenuId(n: number): string {
+  return `${PREFIX}:srcm:${n}`;
+}
+
 export function decodeCustomId(raw: string): ButtonState {
   if (typeof raw !== "string" || raw.length === 0 || raw.length > CUSTOM_ID_MAX) {
     return { kind: "invalid", reason: "malformed" };
@@ -146,6 +155,8 @@ export function decodeCustomId(raw: string): ButtonState {
       const m = raw.match(new RegExp(`^zb1:ask:${YEAR}:(.+)$`, "su"));
       return m ? { kind: "ask", year: year(m[1]), question: m[2] as string } : bad;
     }
+    case "srcm":
+      return /^zb1:srcm:\d$/.test(raw) ? { kind: "sourceMenu" } : bad;
     case "q": {
       const m = raw.match(new RegExp(`^zb1:q:([ta]):([npcd]?):${YEAR}:([^:]+)$`, "su"));
       if (!m) return bad;

@@ -18,6 +18,7 @@ import {
   regionButtons,
   rowsOf,
   sourceButtons,
+  sourceMenus,
 } from "./components.ts";
 import { clipLines, cutAtSentence, escapeText, markedQuote, neutralizeMentions } from "./markdown.ts";
 import { renderCompare } from "./render-compare.ts";
@@ -68,6 +69,8 @@ const TITLES: Record<string, string> = {
   figure: "实际完成",
   compare: "各地区对比",
   ask: "报告原文检索",
+  check: "目标完成情况",
+  trend: "历年目标与实际",
   source: "报告原文",
   reports: "已收录的报告",
   help: "政报通 · 用法",
@@ -78,6 +81,9 @@ const QUOTE_MAX = 700;
 const QUOTE_MIN = 60;
 const OMITTED_RESERVE = 40;
 const SECTION_MAX = 40;
+/** Quotes shown in the embed itself; past this they go behind menus (a phone screen holds about five). */
+const MAX_INLINE_QUOTES = 6;
+const MAX_ROWS_OF_MENUS = 4;
 
 export function renderAnswer(answer: Answer, opts: RenderOptions = {}): ReplyPayload {
   const view = opts.view ?? {};
@@ -86,6 +92,7 @@ export function renderAnswer(answer: Answer, opts: RenderOptions = {}): ReplyPay
   }
   if (answer.command === "compare" && answer.ok && answer.chart)
     return withNote(renderCompare(answer, opts), view);
+  if (manyQuotes(answer)) return withNote(renderQuotesBehindMenus(answer, opts), view);
   const head = renderHead(answer.answer);
   const isSource = answer.command === "source";
   const preface = !answer.ok && answer.citations.length ? "\n\n最接近的段落：" : "";
@@ -137,6 +144,34 @@ export function renderAnswer(answer: Answer, opts: RenderOptions = {}): ReplyPay
     },
     view,
   );
+}
+
+/**
+ * More quotes than a phone screen holds (a /trend series cites two paragraphs a year): the answer's own
+ * lines stay, the quotes go behind "查看原文…" menus. /ask pages three at a time and /source is one.
+ */
+function manyQuotes(answer: Answer): boolean {
+  return (
+    answer.citations.length > MAX_INLINE_QUOTES && answer.command !== "ask" && answer.command !== "source"
+  );
+}
+
+function renderQuotesBehindMenus(answer: Answer, opts: RenderOptions): ReplyPayload {
+  const head = renderHead(answer.answer);
+  const n = new Set(answer.citations.map((c) => c.id)).size;
+  const embed: APIEmbed = {
+    title: answer.error ? ERROR_TITLES[answer.error.code] : (TITLES[answer.command] ?? "政报通"),
+    description: `${head}\n-# 引用 ${n} 段原文：见下方“查看原文…”`,
+    color: answer.ok ? COLORS.ok : COLORS.notFound,
+  };
+  const files = opts.image ? [opts.image] : [];
+  if (opts.image) embed.image = { url: `attachment://${opts.image.name}` };
+  return {
+    embeds: [embed],
+    components: capRows(sourceMenus(answer.citations, MAX_ROWS_OF_MENUS)),
+    ...(files.length ? { files } : {}),
+    allowedMentions: NO_MENTIONS,
+  };
 }
 
 function withNote(payload: ReplyPayload, view: RenderView): ReplyPayload {

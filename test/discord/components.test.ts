@@ -135,4 +135,33 @@ describe("components under an answer", () => {
     expect(menu).toMatchObject({ type: 3, custom_id: "zb1:q:t:d:2023:地区生产总值" });
     expect(menu?.options).toHaveLength(a.citations.length);
   });
+
+  test("an answer citing more than six paragraphs keeps its lines and puts the quotes behind 查看原文… menus", () => {
+    const citations = Array.from({ length: 30 }, (_, i) => ({
+      id: `national-${1990 + i}#5`,
+      region: "全国",
+      report: `${1990 + i}年国务院政府工作报告`,
+      section: "一、回顾",
+      paragraph: 5,
+      quote: `国内生产总值增长${i}%。`,
+    }));
+    const a: Answer = {
+      ok: true,
+      command: "trend",
+      answer: "全国 · 国内生产总值 · 历年目标与实际\n1990年：目标 —",
+      facts: [],
+      citations,
+    };
+    const reply = renderAnswer(a);
+    const d = reply.embeds[0]?.description ?? "";
+    expect(d).toContain("1990年：目标 —");
+    expect(d).not.toContain("> ");
+    expect(d).toContain("-# 引用 30 段原文：见下方“查看原文…”");
+    const menus = parts(reply);
+    expect(menus.map((m) => [m.type, m.custom_id, m.options?.length])).toEqual([
+      [3, "zb1:srcm:0", 25],
+      [3, "zb1:srcm:1", 5],
+    ]);
+    expect(decodeCustomId("zb1:srcm:1")).toEqual({ kind: "sourceMenu" });
+  });
 });

@@ -56,4 +56,12 @@ describe("sources one click away", () => {
     expect(embedOf(reply)?.description).not.toContain("¶");
     expect(partsOf(reply)).toEqual([{ type: 2, style: 5, label: "打开报告原文", url: SICHUAN }]);
   });
+
+  test("a choice in an answer's 查看原文… menu opens that paragraph privately", async () => {
+    const chosen = h.fake.sendSelect("zb1:srcm:0", ["linzi-2023#19"], { user: newUser() });
+    const reply = await h.fake.waitForReply(chosen.id, { final: true });
+    expect(reply.ephemeral).toBe(true);
+    expect(embedOf(reply)?.title).toBe("报告原文");
+    expect(embedOf(reply)?.description).toContain("第19段");
+  });
 });
