@@ -20,12 +20,13 @@ export function chatCommand(a: Analysis): Command {
   const year = a.years[0] ?? null;
   const region = a.regions.length === 1 ? a.regions[0] : undefined;
   // A question about a region's or the country's record: no region named means the national reports.
-  const where = region?.region.name ?? (a.regions.length === 0 ? "全国" : null);
+  // "各地GDP目标完成了吗" compares regions: left to /compare below.
+  const where = region?.region.name ?? (a.regions.length === 0 && !a.cues.compare ? "全国" : null);
   if (where && TREND_CUE.test(a.text) && a.indicator) {
     const [from = null, to = null] = [...a.years].sort((x, y) => x - y);
     return { name: "trend", region: where, indicator: a.indicator.phrase, from, to: to ?? null };
   }
-  if (where && CHECK_CUE.test(a.text) && (a.indicator || region)) {
+  if (where && CHECK_CUE.test(a.text) && (a.indicator || /目标/.test(a.text))) {
     return { name: "check", region: where, indicator: a.indicator?.phrase ?? null, year };
   }
   if (a.indicator && region && isLookupQuestion(a)) {

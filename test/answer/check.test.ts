@@ -389,7 +389,8 @@ describe("plain questions route to /check and /trend", () => {
     }
   });
 
-  test("a lookup question is still a lookup", () => {
+  test("a lookup question is still a lookup, a comparison still a comparison", () => {
+    expect(run("各地GDP目标完成了吗").command).toBe("compare");
     expect(run("临淄今年GDP目标是多少?").command).toBe("target");
     expect(run("历城去年社零多少").command).toBe("figure");
   });
