@@ -110,8 +110,10 @@ export function renderAnswer(answer: Answer, opts: RenderOptions = {}): ReplyPay
   const report = singleReport(answer.citations, view);
   if (report?.url && answer.ok) embed.url = report.url;
   const buttons = actionButtons(answer, view);
-  const fields = buttons.some((b) => b.kind === "choice") ? [] : suggestionFields(answer);
+  const choices = buttons.some((b) => b.kind === "choice");
+  const fields = choices ? [] : suggestionFields(answer);
   if (fields.length) embed.fields = fields;
+  if (choices) embed.description += "\n-# 点下方的地区，直接看答案。";
   if (opts.paging && answer.page) embed.footer = { text: pagingFooter(opts.paging, answer.page.page) };
   const files: ReplyFile[] = [];
   if (opts.image) {

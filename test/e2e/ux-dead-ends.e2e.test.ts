@@ -29,6 +29,7 @@ describe("no dead ends", () => {
     expect(embedOf(reply)?.title).toBe("地区不明确");
     // The candidates once, as buttons; no second list in a field.
     expect(embedOf(reply)?.fields).toBeUndefined();
+    expect(embedOf(reply)?.description).toMatch(/\n-# 点下方的地区，直接看答案。$/);
     expect(partsOf(reply)).toEqual([
       expect.objectContaining({ label: "临安区", custom_id: "zb1:re:t::临安区:GDP" }),
       expect.objectContaining({ label: "临淄区", custom_id: "zb1:re:t::临淄区:GDP" }),
