@@ -172,6 +172,7 @@ export function splitArgs(rest: string, keys: readonly OptionKey[]): Args {
 }
 
 const YEAR_WORD = /^\d{4}年?$/;
+const YEAR_SPAN = /^(\d{4})年?\s*[-—–~～至到]\s*(\d{4})年?$/;
 
 function commandFrom(name: CommandName, args: Args): Result<Command> {
   const bad = (message: string) => fail<Command>({ code: "bad_input", command: name, message });
@@ -236,8 +237,10 @@ function commandFrom(name: CommandName, args: Args): Result<Command> {
 /** /trend 全国 GDP 2000 2025: up to two year words (or from:/to:), the rest region then indicator. */
 function trendFrom(args: Args, bad: (message: string) => Result<Command>): Result<Command> {
   const { options } = args;
-  const yearWords = args.words.filter((w) => YEAR_WORD.test(w));
-  const words = args.words.filter((w) => !YEAR_WORD.test(w));
+  // "2000-2025", "2000—2025年", "2000至2025" as one word: the two ends.
+  const split = args.words.flatMap((w) => w.match(YEAR_SPAN)?.slice(1, 3) ?? [w]);
+  const yearWords = split.filter((w) => YEAR_WORD.test(w));
+  const words = split.filter((w) => !YEAR_WORD.test(w));
   const years: (number | null)[] = [];
   for (const raw of [options.from ?? yearWords[0], options.to ?? yearWords[options.from ? 0 : 1]]) {
     if (raw === undefined || raw === "") {

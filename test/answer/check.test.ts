@@ -185,6 +185,11 @@ describe("/check parsing", () => {
     ],
     ["/trend 全国 GDP 2000 2025", { name: "trend", region: "全国", indicator: "GDP", from: 2000, to: 2025 }],
     ["/趋势 全国 CPI", { name: "trend", region: "全国", indicator: "CPI", from: null, to: null }],
+    ["/trend 全国 GDP 2000-2025", { name: "trend", region: "全国", indicator: "GDP", from: 2000, to: 2025 }],
+    [
+      "/trend 全国 GDP 2010年至2020年",
+      { name: "trend", region: "全国", indicator: "GDP", from: 2010, to: 2020 },
+    ],
     ["/历年 全国 GDP from:2010", { name: "trend", region: "全国", indicator: "GDP", from: 2010, to: null }],
   ])("%s", (line, command) => {
     expect(parseLine(line)).toEqual({ ok: true, value: command });
