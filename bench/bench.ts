@@ -30,7 +30,7 @@ import { writeSyntheticCorpus } from "./synth.ts";
 const USAGE = `
 用法 (usage): npm run bench -- [--sizes LIST] [--out FILE] [--quick] [--keep]
   --sizes LIST   comma-separated: "shipped" (the corpus as it ships) and/or multiples of the original
-                 12 reports (default: shipped,1,10,100,1000 — 1000× takes 10+ minutes and both cores)
+                 12 reports (default: shipped,1,10,100,1000 — 1000× alone takes ~5 minutes on both cores)
   --out FILE     JSON results (default: bench/results/latest.json)
   --quick        1× only, fewer repetitions (what the smoke test runs)
   --keep         keep the generated corpora, stores and compiled programs (their folder is printed)
