@@ -14,7 +14,7 @@ import {
 import { resolveRegion } from "../corpus/regions.ts";
 import type { Engine } from "../engine.ts";
 import { toSimplified, toTaiwan } from "../query/convert.ts";
-import { cleanInput } from "../query/text.ts";
+import { cleanInput, LEVEL_WORDS, type Level } from "../query/text.ts";
 import type { Choice } from "./autocomplete.ts";
 import type { BotContext } from "./command.ts";
 
@@ -75,10 +75,23 @@ export function yearOption(o: SlashCommandIntegerOption): SlashCommandIntegerOpt
     .setAutocomplete(true);
 }
 
-/** Report years in the corpus, newest first; only the region's when `regionTyped` names one region. */
-export function yearChoices(engine: Engine, regionTyped: string, typed: string): Choice[] {
+/**
+ * Report years in the corpus, newest first; only the region's when `regionTyped` names one region, only
+ * that level's when /compare's level is chosen.
+ */
+export function yearChoices(
+  engine: Engine,
+  regionTyped: string,
+  typed: string,
+  level: Level | null = null,
+): Choice[] {
   const region = regionTyped.trim() ? resolveRegion(optionText(regionTyped), engine.regions) : null;
-  const reports = region?.kind === "one" ? region.region.reports : engine.reports;
+  const reports =
+    region?.kind === "one"
+      ? region.region.reports
+      : level
+        ? engine.regions.filter((r) => r.level === level).flatMap((r) => r.reports)
+        : engine.reports;
   const years = [...new Set(reports.map((r) => r.year))].sort((a, b) => b - a);
   const digits = typed.replace(/\D/g, "");
   const label = region?.kind === "one" ? `${region.region.name} ` : "";
@@ -97,7 +110,8 @@ export async function autocompleteRegionIndicator(
   const typed = String(focused.value ?? "");
   if (focused.name === "year") {
     const region = i.options.get("region")?.value;
-    const choices = yearChoices(ctx.engine, typeof region === "string" ? region : "", typed);
+    const level = LEVEL_WORDS[String(i.options.get("level")?.value ?? "")] ?? null;
+    const choices = yearChoices(ctx.engine, typeof region === "string" ? region : "", typed, level);
     // An integer option's choices carry numbers.
     await i.respond(choices.map((c) => ({ name: c.name, value: Number(c.value) })));
     return;

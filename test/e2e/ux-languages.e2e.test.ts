@@ -100,6 +100,11 @@ describe("languages and autocomplete against the fake Discord", () => {
     const years = choicesOf(national).map((c) => c.value);
     expect(years[0]).toBe(2025);
     expect(years).not.toContain(2020);
+    // /compare with a level: that level's years (the districts' reports are all of 2023).
+    const districts = await h.fake.waitForReply(
+      h.fake.sendAutocomplete("compare", { indicator: "GDP", level: "区县", year: 2 }, "year").id,
+    );
+    expect(choicesOf(districts)).toEqual([{ name: "2023年报告", value: 2023 }]);
     // /ask has no region: every year of the corpus, narrowed by what is typed.
     const all = await h.fake.waitForReply(
       h.fake.sendAutocomplete("ask", { question: "GDP", year: 195 }, "year").id,
