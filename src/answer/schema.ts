@@ -118,6 +118,8 @@ export const SeriesSchema = z.object({
   region: z.string(),
   indicator: z.string(),
   unit: z.string().nullable(),
+  /** Which way is good for the indicator (docs/CHECK.md): a bare target is a floor or a cap. */
+  direction: z.enum(["floor", "ceiling"]).optional(),
   from: z.number().int(),
   to: z.number().int(),
   points: z.array(

@@ -11,6 +11,7 @@ import type { ReportInfo } from "../search/store.ts";
 import { failure } from "./build.ts";
 import { checkSide, citationOfSide } from "./check.ts";
 import { candidateYears, pairFor, type YearPair } from "./check-pairs.ts";
+import { directionOf } from "./check-rule.ts";
 import { resolveIndicatorOrFail, resolveRegionOrFail, toFact } from "./fact-commands.ts";
 import { MESSAGES } from "./messages.ts";
 import type { Answer, Citation, Fact, Series } from "./schema.ts";
@@ -83,6 +84,7 @@ function seriesOf(
     region: region.name,
     indicator: displayName(ind, region.level),
     unit,
+    direction: directionOf(ind.id),
     from,
     to,
     points: pairs.map((p) => ({

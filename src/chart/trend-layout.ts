@@ -69,11 +69,13 @@ function plottable(s: CheckSide | null, unit: string | null): CheckSide | null {
   return s && s.value !== null && s.unit === unit ? s : null;
 }
 
-function targetShape(s: CheckSide): "marker" | "floor" | "ceiling" | "range" {
+function targetShape(s: CheckSide, direction: Series["direction"]): "marker" | "floor" | "ceiling" | "range" {
   if (s.valueHigh !== null) return "range";
   const q = s.qualifier ?? "";
   if (/以上|不低于|超过/.test(q)) return "floor";
-  if (/以内|以下|不超过/.test(q) || /控制在/.test(s.text)) return "ceiling";
+  if (/以内|以下|不超过/.test(q)) return "ceiling";
+  // A bare number on a capped indicator is a cap (居民消费价格涨幅控制在4%); 左右 stays a plain marker.
+  if (q === "" && direction === "ceiling") return "ceiling";
   return "marker";
 }
 
@@ -179,7 +181,7 @@ export function layoutTrendChart(series: Series): TrendLayout {
     const a = plottable(p?.actual ?? null, unit);
     let target: TrendPointGeometry["target"] = null;
     if (t && t.value !== null) {
-      const shape = targetShape(t);
+      const shape = targetShape(t, series.direction);
       const y0 = yOf(t.value);
       const y1 = yOf(t.valueHigh ?? t.value);
       target = { kind: shape, y0, y1 };
