@@ -51,6 +51,18 @@ describe("trend chart layout", () => {
     expect(layout.notes.join("")).toContain("2013年目标55");
   });
 
+  test("a bare target on a capped indicator is drawn as a cap, 左右 as a plain marker", () => {
+    const capped = layoutTrendChart({ ...series, direction: "ceiling" });
+    const kinds = Object.fromEntries(capped.points.map((p) => [p.year, p.target?.kind ?? null]));
+    expect(kinds).toMatchObject({ 2010: "marker", 2015: "floor" });
+    const bare = layoutTrendChart({
+      ...series,
+      direction: "ceiling",
+      points: [{ year: 2010, target: side(3), actual: side(1.5), verdict: "完成" }],
+    });
+    expect(bare.points[0]?.target?.kind).toBe("ceiling");
+  });
+
   test("higher values sit higher, and every year is labelled at this width", () => {
     const y = (year: number) => layout.points.find((p) => p.year === year)?.actualY ?? 0;
     expect(y(2010)).toBeLessThan(y(2011));
