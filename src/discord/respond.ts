@@ -7,6 +7,7 @@
  * answer edited in when it comes.
  */
 import { MessageFlags, type RepliableInteraction } from "discord.js";
+import { type RequestGate, restGate } from "../service/rest-gate.ts";
 import type { Clock } from "./rate-limit.ts";
 import type { ReplyPayload } from "./render.ts";
 
@@ -69,33 +70,30 @@ export async function respond(
   return "deferred";
 }
 
-/** The discord.js interaction as an Ack (its REST calls go through the client's queue). */
-export function gatewayAck(i: RepliableInteraction): Ack {
+/**
+ * The discord.js interaction as an Ack. Its REST calls go through the process's request gate
+ * (acknowledgements before answers, a bounded number of connections), then the client's queue.
+ */
+export function gatewayAck(i: RepliableInteraction, gate: RequestGate = restGate): Ack {
   const flags = (ephemeral: boolean) => (ephemeral ? { flags: MessageFlags.Ephemeral as const } : {});
+  const component = () => {
+    if (!i.isMessageComponent()) throw new Error("update on an interaction without a message");
+    return i;
+  };
   return {
     canUpdate: i.isMessageComponent(),
-    reply: async (payload, ephemeral) => {
-      await i.reply({ ...payload, ...flags(ephemeral) });
-    },
-    update: async (payload) => {
-      if (!i.isMessageComponent()) throw new Error("update on an interaction without a message");
-      await i.update(payload);
-    },
-    defer: async (ephemeral) => {
-      await i.deferReply(flags(ephemeral));
-    },
-    deferUpdate: async () => {
-      if (!i.isMessageComponent()) throw new Error("deferUpdate on an interaction without a message");
-      await i.deferUpdate();
-    },
-    edit: async (payload) => {
-      await i.editReply(payload);
-    },
-    followUp: async (payload, ephemeral) => {
-      await i.followUp({ ...payload, ...flags(ephemeral) });
-    },
+    reply: (payload, ephemeral) =>
+      gate.run("ack", () => i.reply({ ...payload, ...flags(ephemeral) })).then(none),
+    update: (payload) => gate.run("ack", () => component().update(payload)).then(none),
+    defer: (ephemeral) => gate.run("ack", () => i.deferReply(flags(ephemeral))).then(none),
+    deferUpdate: () => gate.run("ack", () => component().deferUpdate()).then(none),
+    edit: (payload) => gate.run("answer", () => i.editReply(payload)).then(none),
+    followUp: (payload, ephemeral) =>
+      gate.run("answer", () => i.followUp({ ...payload, ...flags(ephemeral) })).then(none),
   };
 }
+
+const none = (): void => undefined;
 
 /** Whether the promise settles (either way) before `ms` pass; never leaves a timer behind. */
 async function settlesWithin(p: Promise<unknown>, ms: number): Promise<boolean> {

@@ -41,9 +41,10 @@ export function newTrace(command: string): Trace {
 
 /** The reply for a worked answer; the picture, when there is one, becomes the embed's image. */
 export function payloadOf(w: Worked, opts: AnswerOptions = {}): ReplyPayload {
+  // Everything but how to send it is for the renderer (paging, the view of who asked, ...).
+  const { ephemeral: _ephemeral, update: _update, ...render } = opts;
   return renderAnswer(w.answer, {
-    ...(opts.paging ? { paging: opts.paging } : {}),
-    ...(opts.view ? { view: opts.view } : {}),
+    ...render,
     ...(w.chart ? { image: { name: "compare.png", attachment: w.chart } } : {}),
   });
 }

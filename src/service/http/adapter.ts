@@ -26,6 +26,7 @@ export interface RawInteraction {
   user?: { id: string };
   locale?: string;
   data?: {
+    id?: string;
     name?: string;
     options?: APIApplicationCommandInteractionDataOption[];
     custom_id?: string;
@@ -45,6 +46,9 @@ export function channelIdOf(raw: RawInteraction): string | null {
 interface Shape {
   id: string;
   commandName: string;
+  commandId: string;
+  /** No gateway client here: what commands read from it (the cached command list) is empty. */
+  client: { application: null };
   user: { id: string };
   channelId: string | null;
   guildId: string | null;
@@ -66,6 +70,8 @@ function shape(raw: RawInteraction): Shape {
   return {
     id: raw.id,
     commandName: raw.data?.name ?? "",
+    commandId: raw.data?.id ?? "",
+    client: { application: null },
     user: { id: userIdOf(raw) },
     channelId: channelIdOf(raw),
     guildId: raw.guild_id ?? null,

@@ -83,7 +83,9 @@ export async function startHttpService(opts: HttpServiceOptions): Promise<HttpSe
   server.keepAliveTimeout = 65_000;
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
-    server.listen(opts.port ?? 0, opts.host ?? "127.0.0.1", resolve);
+    // A burst opens many connections at once; past Node's default backlog (511) the kernel drops SYNs
+    // and the client retries a second later, a second of the 3 s gone.
+    server.listen({ port: opts.port ?? 0, host: opts.host ?? "127.0.0.1", backlog: 4096 }, resolve);
   });
   return {
     port: (server.address() as AddressInfo).port,

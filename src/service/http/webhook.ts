@@ -6,6 +6,7 @@
  * Unknown Webhook right after the acknowledgement is the acknowledgement not yet registered, retried.
  */
 import type { ReplyPayload } from "../../discord/render.ts";
+import { type RequestGate, restGate } from "../rest-gate.ts";
 import { requestBody } from "./payload.ts";
 
 export interface WebhookOptions {
@@ -14,6 +15,7 @@ export interface WebhookOptions {
   appId: string;
   /** Attempts for 429, 5xx and an early 10015 (default 5). */
   attempts?: number;
+  gate?: RequestGate;
 }
 
 export class WebhookError extends Error {
@@ -30,10 +32,12 @@ export class WebhookError extends Error {
 export class Webhooks {
   private readonly base: string;
   private readonly attempts: number;
+  private readonly gate: RequestGate;
 
   constructor(opts: WebhookOptions) {
     this.base = `${opts.apiBase.replace(/\/+$/, "")}/v10/webhooks/${opts.appId}`;
     this.attempts = opts.attempts ?? 5;
+    this.gate = opts.gate ?? restGate;
   }
 
   editOriginal(token: string, payload: ReplyPayload): Promise<void> {
@@ -47,16 +51,23 @@ export class Webhooks {
   private async send(method: string, url: string, payload: ReplyPayload, flags: number): Promise<void> {
     for (let attempt = 1; ; attempt++) {
       const { body, json } = requestBody(payload, flags);
-      const res = await fetch(url, {
-        method,
-        body,
-        headers: json ? { "content-type": "application/json" } : {},
+      const { res, error } = await this.gate.run("answer", async () => {
+        const res = await fetch(url, {
+          method,
+          body,
+          headers: json ? { "content-type": "application/json" } : {},
+        });
+        // The body is read inside the gate: the connection is free for the next request only after it.
+        if (res.ok) {
+          await res.arrayBuffer();
+          return { res, error: null };
+        }
+        return {
+          res,
+          error: (await res.json().catch(() => ({}))) as { code?: number; retry_after?: number },
+        };
       });
-      if (res.ok) {
-        await res.body?.cancel();
-        return;
-      }
-      const error = (await res.json().catch(() => ({}))) as { code?: number; retry_after?: number };
+      if (!error) return;
       const retry = res.status === 429 || res.status >= 500 || (res.status === 404 && error.code === 10015);
       if (!retry || attempt >= this.attempts) {
         // The URL holds the interaction token: the message names the method and status only.
