@@ -86,25 +86,31 @@ export function compareTable(
   const command = "compare";
   const indicator = resolveIndicatorOrFail(engine, command, indicatorInput);
   if ("ok" in indicator) return indicator;
-  // One query per indicator for every report, not one per region.
-  const own = engine.store.statementsByReport(indicator.id, kind);
-  const narrower = indicator.narrower.map((id) => engine.store.statementsByReport(id, kind));
-  const groupOf = (reportId: string): Statement[] | null => {
-    const mine = rankedGroups(own.get(reportId) ?? []);
-    if (mine.length > 0) return mine[0] ?? null;
-    return narrower.flatMap((m) => rankedGroups(m.get(reportId) ?? []))[0] ?? null;
-  };
   const scope = compareScope(engine, year, level);
   if (!scope) {
     const what = `${year ? `${year} 年` : ""}${level ? `${level}级` : ""}`;
     return failure(command, "not_found", `语料中没有${what}的报告。`);
   }
-  const rows: CompareRow[] = engine.regions.flatMap((region) => {
-    if (region.level !== scope.level) return [];
-    const report = region.reports.find((r) => r.year === scope.year);
-    if (!report) return [];
-    return [{ region, report, group: groupOf(report.id), pick: null }];
+  const inScope = engine.regions.flatMap((region) => {
+    const report =
+      region.level === scope.level ? region.reports.find((r) => r.year === scope.year) : undefined;
+    return report ? [{ region, report }] : [];
   });
+  // Only the compared reports' statements are read (the table is clustered by indicator and report).
+  const ids = inScope.map((r) => r.report.id);
+  const own = engine.store.statementsByReport(indicator.id, kind, ids);
+  const narrower = indicator.narrower.map((id) => engine.store.statementsByReport(id, kind, ids));
+  const groupOf = (reportId: string): Statement[] | null => {
+    const mine = rankedGroups(own.get(reportId) ?? []);
+    if (mine.length > 0) return mine[0] ?? null;
+    return narrower.flatMap((m) => rankedGroups(m.get(reportId) ?? []))[0] ?? null;
+  };
+  const rows: CompareRow[] = inScope.map(({ region, report }) => ({
+    region,
+    report,
+    group: groupOf(report.id),
+    pick: null,
+  }));
   const unit = commonUnit(rows);
   for (const row of rows) row.pick = row.group?.find((s) => s.value !== null && s.unit === unit) ?? null;
   // A range sorts by its midpoint: 5%—5.5% ranks above 5%.

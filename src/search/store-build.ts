@@ -4,7 +4,7 @@
  * a reader sees the old store or the new one, never half of one.
  */
 import { createHash } from "node:crypto";
-import { existsSync, readFileSync, renameSync, rmSync } from "node:fs";
+import { existsSync, readFileSync, renameSync, rmSync, statSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import Database from "libsql";
@@ -118,7 +118,7 @@ export async function buildStore(dir: string, target: string, opts: BuildOptions
     db.exec("INSERT INTO chunks (chunks) VALUES ('optimize'); ANALYZE;");
     db.close();
     renameSync(tmp, target);
-    const bytes = readFileSync(target).length;
+    const bytes = statSync(target).size;
     return { path: target, reports: entries.length, ...totals, bytes, ms: performance.now() - t0 };
   } catch (e) {
     await source.close();
@@ -159,6 +159,8 @@ type Inserters = ReturnType<typeof inserters>;
 
 function inserters(db: Database.Database) {
   return {
+    /** Statements are numbered in corpus order: document order within a report. */
+    statementSeq: { n: 0 },
     report: db.prepare(
       "INSERT INTO reports (id, seq, title, region, level, year, file, paragraphs, chunk_lo, chunk_hi, entry) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
     ),
@@ -170,9 +172,9 @@ function inserters(db: Database.Database) {
       "INSERT INTO chunks (rowid, text, heading, paragraph_id, report_id) VALUES (?,?,?,?,?)",
     ),
     statement: db.prepare(
-      `INSERT INTO statements (report_id, region, year, paragraph_id, indicator_id, kind, horizon, value,
-        value_high, unit, change, qualifier, text, sentence, headline, grp, data)
-       VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
+      `INSERT INTO statements (seq, report_id, region, year, about, about_end, paragraph_id, indicator_id,
+        kind, horizon, value, value_high, unit, change, qualifier, text, sentence, headline, grp, data)
+       VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
     ),
   };
 }
@@ -212,9 +214,12 @@ function writeReport(ins: Inserters, entry: ReportEntry, seq: number, rows: Repo
   });
   for (const s of rows.statements) {
     ins.statement.run(
+      ++ins.statementSeq.n,
       s.reportId,
       s.region,
       s.year,
+      s.about,
+      s.aboutEnd,
       s.paragraphId,
       s.indicatorId,
       s.kind,

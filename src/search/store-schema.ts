@@ -5,7 +5,7 @@
  */
 
 /** Bump when a table, a column or the meaning of a value changes. */
-export const STORE_VERSION = 2;
+export const STORE_VERSION = 3;
 
 /** Marks a file as ours: a file at the store path without it is never overwritten. */
 export const STORE_APP = "zhengbao-store";
@@ -55,10 +55,12 @@ CREATE TABLE paragraphs (
 CREATE INDEX paragraphs_by_report ON paragraphs (report_id, n);
 
 CREATE TABLE statements (
-  seq INTEGER PRIMARY KEY,
+  seq INTEGER NOT NULL,
   report_id TEXT NOT NULL,
   region TEXT NOT NULL,
   year INTEGER NOT NULL,
+  about INTEGER NOT NULL,
+  about_end INTEGER,
   paragraph_id TEXT NOT NULL,
   indicator_id TEXT NOT NULL,
   kind TEXT NOT NULL,
@@ -72,9 +74,11 @@ CREATE TABLE statements (
   sentence TEXT NOT NULL,
   headline INTEGER NOT NULL,
   grp TEXT NOT NULL,
-  data TEXT NOT NULL
-);
-CREATE INDEX statements_by_indicator ON statements (indicator_id, kind, report_id);
+  data TEXT NOT NULL,
+  -- Clustered by indicator: /compare reads one indicator's rows across all reports from adjacent pages.
+  PRIMARY KEY (indicator_id, kind, report_id, seq)
+) WITHOUT ROWID;
+CREATE INDEX statements_by_seq ON statements (seq);
 
 CREATE TABLE names (
   kind TEXT NOT NULL,

@@ -47,7 +47,7 @@ export class StoreError extends Error {
 // A term in more than this share of chunks ("发展", "推进") adds little to BM25 but makes FTS5 score most
 // of the corpus; it still counts in the sentence reranking.
 const COMMON_SHARE = 0.12;
-const KEEP_AT_LEAST = 2;
+const KEEP_AT_LEAST = 1;
 const MAX_RANGES = 400;
 
 export class Store {
@@ -71,7 +71,9 @@ export class Store {
       statements: db.prepare(
         "SELECT data FROM statements WHERE indicator_id = ? AND kind = ? AND report_id = ? ORDER BY seq",
       ),
-      ofIndicator: db.prepare("SELECT data FROM statements WHERE indicator_id = ? AND kind = ? ORDER BY seq"),
+      ofIndicator: db.prepare(
+        "SELECT data FROM statements WHERE indicator_id = ? AND kind = ? ORDER BY report_id, seq",
+      ),
       allStatements: db.prepare("SELECT data FROM statements ORDER BY seq"),
       df: db.prepare("SELECT doc FROM chunk_terms WHERE term = ?"),
     };
@@ -136,10 +138,20 @@ export class Store {
     );
   }
 
-  /** Every report's statements of an indicator and kind, by report, in document order (for /compare). */
-  statementsByReport(indicatorId: string, kind: Statement["kind"]): Map<string, Statement[]> {
+  /**
+   * Statements of an indicator and kind by report, in document order (for /compare): of the given
+   * reports, or of every report. The table is clustered by indicator, so this reads adjacent pages.
+   */
+  statementsByReport(
+    indicatorId: string,
+    kind: Statement["kind"],
+    reportIds: readonly string[] | null = null,
+  ): Map<string, Statement[]> {
     const out = new Map<string, Statement[]>();
-    for (const r of this.#q.ofIndicator.iterate(indicatorId, kind) as Iterable<{ data: string }>) {
+    const rows = reportIds
+      ? reportIds.flatMap((id) => this.#q.statements.all(indicatorId, kind, id) as { data: string }[])
+      : (this.#q.ofIndicator.iterate(indicatorId, kind) as Iterable<{ data: string }>);
+    for (const r of rows) {
       const s = JSON.parse(r.data) as Statement;
       const list = out.get(s.reportId);
       if (list) list.push(s);

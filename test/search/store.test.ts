@@ -90,9 +90,10 @@ describe("what the store holds", () => {
     await buildStore(corpus, two, { workers: 2 });
     const dump = (path: string) => {
       const db = new Database(path, { readonly: true });
-      const rows = ["paragraphs", "statements", "sections", "names"].map((t) =>
+      const rows = ["paragraphs", "sections", "names"].map((t) =>
         db.prepare(`SELECT * FROM ${t} ORDER BY rowid`).all(),
       );
+      rows.push(db.prepare("SELECT * FROM statements ORDER BY seq").all());
       rows.push(db.prepare("SELECT rowid, text, heading, paragraph_id FROM chunks ORDER BY rowid").all());
       db.close();
       return rows;
