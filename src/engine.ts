@@ -38,7 +38,7 @@ export function openEngine(storePath: string): Engine {
     reportById: new Map(store.reports.map((r) => [r.id, r])),
     regions: groupRegions(store.reports),
     lexicon,
-    names: new NameIndex(store.names()),
+    names: new NameIndex(() => store.names()),
     tokenizer() {
       if (!tokenizer) {
         const t = store.metaJson<{ userWords: string[]; stopWords: string[] }>("tokenizer");
