@@ -6,14 +6,18 @@ import { run } from "./helpers.ts";
 // The public question set, from ../shared when it is there (CI lays it beside the clone), else our copy.
 const SHARED = "../shared/eval/dev.jsonl";
 const file = existsSync(SHARED) ? SHARED : "test/fixtures/eval-dev.jsonl";
-const lines: EvalLine[] = readFileSync(file, "utf8")
-  .split("\n")
-  .filter((l) => l.trim())
-  .map((l) => JSON.parse(l));
+const read = (path: string): EvalLine[] =>
+  readFileSync(path, "utf8")
+    .split("\n")
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l));
 
-describe(`eval: ${file}`, () => {
+// Ours: public examples for /check, /trend and years a figure is about (the shared set predates them).
+const OWN = "eval/public.jsonl";
+
+describe.each([file, OWN])("eval: %s", (path) => {
   const corpus = loadCorpusTexts("corpus");
-  test.each(lines.map((l) => [l.id, l] as const))("%s passes", (_id, line) => {
+  test.each(read(path).map((l) => [l.id, l] as const))("%s passes", (_id, line) => {
     const score = scoreLine(line, JSON.stringify(run(line.ask)), corpus);
     expect(score.pass, score.why).toBe(true);
     expect(score.verbatim).toBe(score.quotes);

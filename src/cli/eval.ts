@@ -12,13 +12,13 @@ import { type EvalLine, loadCorpusTexts, scoreLine } from "./eval-score.ts";
 
 const USAGE = `
 用法 (usage): npm run eval -- [FILE.jsonl …] [--corpus DIR]
-  Scores question sets (default ../shared/eval/dev.jsonl) through ask --jsonl.
+  Scores question sets (default ../shared/eval/dev.jsonl and our eval/public.jsonl) through ask --jsonl.
   --corpus DIR   corpus directory (default: $ZHENGBAO_CORPUS or corpus/)
   -h, --help     this text
 exit codes: 0 all passed, 1 a line failed or a quote is not verbatim, 2 bad usage or missing file`;
 
 const { values, positionals } = parseCli(USAGE, { corpus: { type: "string" } });
-const files = positionals.length > 0 ? positionals : ["../shared/eval/dev.jsonl"];
+const files = positionals.length > 0 ? positionals : ["../shared/eval/dev.jsonl", "eval/public.jsonl"];
 const dir = corpusDir(values.corpus);
 const lines: EvalLine[] = [];
 for (const file of files) {
