@@ -2,7 +2,8 @@
  * Clicks on our newer components, as actions the router answers (router.ts `buttonAction` decodes the
  * older 查看原文 / 更多结果 itself and hands the rest here): ◀ 上一页 / 下一页 ▶ turn the shared message only
  * for the user who asked, anyone else gets the page as their own private copy; a picked region re-runs
- * the lookup; 改用全文搜索 runs /ask; the /compare "查看原文…" menu opens one region's quote privately.
+ * the lookup; 改用全文搜索 runs /ask; the /compare "查看原文…" menu opens one region's quote privately, and
+ * the menu of an answer with many quotes opens the chosen paragraph (as 查看原文 does).
  */
 import type { APIEmbed } from "discord.js";
 import type { ButtonState } from "./custom-id.ts";

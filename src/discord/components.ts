@@ -16,8 +16,6 @@ import { askId, moreId, pageId, quotesId, rerunId, sourceId, sourceMenuId } from
 import type { CompareCommand, LookupCommand } from "./view.ts";
 
 export type ComponentRow = APIActionRowComponent<APIComponentInMessageActionRow>;
-/** @deprecated the old name; rows now also hold select menus. */
-export type ButtonRow = ComponentRow;
 
 export interface Paging {
   question: string;
