@@ -31,6 +31,8 @@ export interface RawInteraction {
     options?: APIApplicationCommandInteractionDataOption[];
     custom_id?: string;
     component_type?: number;
+    /** A select menu's chosen values. */
+    values?: string[];
   };
   message?: { id: string; embeds?: APIEmbed[] };
 }

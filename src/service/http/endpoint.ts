@@ -10,6 +10,7 @@
 import type { KeyObject } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { errorId } from "../../answer/execute.ts";
+import type { Answer } from "../../answer/schema.ts";
 import type { Autocomplete } from "../../discord/autocomplete.ts";
 import type { BotContext, CommandModule } from "../../discord/command.ts";
 import { decodeCustomId } from "../../discord/custom-id.ts";
@@ -20,6 +21,7 @@ import type { Clock, RateLimiter } from "../../discord/rate-limit.ts";
 import { type ReplyPayload, renderNotice } from "../../discord/render.ts";
 import type { Ack } from "../../discord/respond.ts";
 import { buttonAction } from "../../discord/router.ts";
+import { withView } from "../../discord/view.ts";
 import type { Engine } from "../../engine.ts";
 import { answerCommand, type FlowDeps, newTrace, type Trace } from "../answer-flow.ts";
 import type { InteractionMetrics } from "../metrics.ts";
@@ -173,12 +175,15 @@ async function route(
   }
   if (raw.type === 2) {
     const command = deps.commands.get(raw.data?.name ?? "");
+    // Each command's id, for /help's clickable mentions (</target:id>).
+    if (command && raw.data?.id) deps.autocomplete.learnCommand(raw.data.name ?? "", raw.data.id);
     if (command) return command.execute(asCommandInteraction(raw), ctx);
     trace.outcome = "unknown_command";
     trace.ack = "notice";
     return ack.reply(renderNotice(NOTICES.unknownCommand(raw.data?.name ?? "")), true);
   }
-  const action = buttonAction(raw.data?.custom_id ?? "", raw.message?.embeds?.[0]);
+  const clicker = { userId: userIdOf(raw), values: raw.data?.values ?? [] };
+  const action = buttonAction(raw.data?.custom_id ?? "", raw.message?.embeds?.[0], clicker);
   if (action.kind === "notice") {
     trace.outcome = action.outcome;
     trace.ack = "notice";
@@ -203,12 +208,21 @@ function contextFor(
     deferAfterMs: deps.deferAfterMs,
   };
   const channelId = channelIdOf(raw);
+  const user = userIdOf(raw);
+  // The asker (paging), the command (re-run buttons) and report links, as on the gateway (view.ts).
+  const remember = (a: Answer) => deps.autocomplete.remember(user, a);
   return {
     engine: deps.engine,
     logger: deps.logger,
     autocomplete: deps.autocomplete,
     answer: (_i, command, opts = {}) =>
-      answerCommand(flow, ack, command, { ...opts, receivedAt, channelId }, trace),
+      answerCommand(
+        flow,
+        ack,
+        command,
+        { ...withView(opts, user, command, deps.engine.reportById, remember), receivedAt, channelId },
+        trace,
+      ),
   };
 }
 
