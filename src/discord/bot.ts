@@ -150,6 +150,10 @@ export function createBot(opts: BotOptions): Bot {
   client.once(Events.ClientReady, (c) => {
     logger.info(`logged in as ${c.user.tag}; ${c.guilds.cache.size} servers; ${deps.commands.size} commands`);
     logger.info(`invite: ${inviteUrl(c.application.id)}`);
+    // The registered commands' ids make /help's mentions clickable (</target:id>) from the first use.
+    c.application.commands
+      .fetch()
+      .catch((e: unknown) => logger.warn("could not fetch the registered commands", e));
   });
 
   return {

@@ -3,6 +3,7 @@
 import type { APIEmbed } from "discord.js";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { PRESENCE } from "../../src/discord/bot.ts";
+import { commandsJson, deployCommands } from "../../src/discord/deploy.ts";
 import { type Harness, newUser, startBot } from "./bot-harness.ts";
 import type { Reply } from "./fake-discord.ts";
 
@@ -48,6 +49,24 @@ describe("/help and DMs", () => {
     expect(d).toContain("@政报通");
     expect(d).toContain("私信政报通，直接发问题即可");
     expect(d).toMatch(/\*\*已收录\*\* \d+ 份报告 · \d+ 个地区 · .*1954.*2026 年/);
+  });
+
+  test("with the registered commands fetched, every command in /help is a clickable mention", async () => {
+    const registered = await deployCommands(
+      { token: "fake-bot-token", appId: h.fake.appId, guildId: undefined },
+      commandsJson(),
+      h.fake.apiBase,
+    );
+    expect(registered).toBeGreaterThan(0);
+    // What the bot does once when it is ready (bot.ts), again now that the commands exist.
+    const fetched = await h.client.application?.commands.fetch();
+    const compareId = fetched?.find((c) => c.name === "compare")?.id;
+    expect(compareId).toMatch(/^\d+$/);
+    const reply = await h.fake.waitForReply(h.fake.sendCommand("help", {}, { user: newUser() }).id, {
+      final: true,
+    });
+    expect(embedOf(reply)?.description).toContain(`</compare:${compareId}>`);
+    expect(h.fake.unknownRoutes).toEqual([]);
   });
 
   test("the bot's status line points to /帮助", () => {

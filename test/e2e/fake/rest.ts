@@ -168,6 +168,14 @@ export class FakeRest {
         this.state.channels.has(id) ? [200, { ...textChannelPayload(this.state.world), id }] : unknownChannel,
     ],
     [
+      /^GET \/applications\/(\d+)\/commands$/,
+      true,
+      (_r, [, app]) =>
+        app === this.state.world.appId
+          ? [200, this.state.commands.get("global") ?? []]
+          : [403, { message: "Missing Access", code: 50001 }],
+    ],
+    [
       /^PUT \/applications\/(\d+)(?:\/guilds\/(\d+))?\/commands$/,
       true,
       (r, [, app, guildId]) => this.putCommands(r, app ?? "", guildId),
