@@ -14,6 +14,7 @@ import {
   resolveIndicatorOrFail,
   toFact,
 } from "./fact-commands.ts";
+import { MESSAGES } from "./messages.ts";
 import type { Answer, ChartData, Citation, Fact } from "./schema.ts";
 
 export interface CompareRow {
@@ -140,8 +141,9 @@ export function compare(
   year: number | null,
   level: Level | null = null,
 ): Answer {
-  const table = compareTable(engine, indicatorInput, kind, year, level);
-  if ("ok" in table) return table;
+  const full = compareTable(engine, indicatorInput, kind, year, level);
+  if ("ok" in full) return full;
+  const table = topRows(full);
   const facts: Fact[] = [];
   const citations: Citation[] = [];
   const terms = [...table.indicator.terms, ...table.indicator.aliases];
@@ -157,9 +159,23 @@ export function compare(
   }
   const missing = table.silent.map((r) => r.region.short);
   const title = `${compareTitle(table)}${table.unit ? `（按${table.unit}排序）` : ""}`;
-  const tail = missing.length ? `\n未找到相关表述：${missing.join("、")}` : "";
-  const answer = `${title}\n${lines.join("\n")}${tail}`;
+  const more = full.valued.length + full.unvalued.length - lines.length;
+  const cut = more > 0 ? `\n${MESSAGES.compareCut(more, MAX_ROWS)}` : "";
+  const silentCount = full.silent.length - missing.length;
+  const names = missing.join("、") + (silentCount > 0 ? ` 等${full.silent.length}个地区` : "");
+  const tail = missing.length ? `\n未找到相关表述：${names}` : "";
+  const answer = `${title}\n${lines.join("\n")}${cut}${tail}`;
   return { ok: true, command: "compare", answer, facts, citations, chart: chartData(table) };
+}
+
+// A comparison is read, quoted and drawn up to this many regions; past it (2,800 counties) the rest are
+// counted, and level: or year: narrows it. The order is over every region.
+const MAX_ROWS = 60;
+
+function topRows(t: CompareTable): CompareTable {
+  const valued = t.valued.slice(0, MAX_ROWS);
+  const unvalued = t.unvalued.slice(0, Math.max(0, MAX_ROWS - valued.length));
+  return { ...t, valued, unvalued, silent: t.silent.slice(0, MAX_ROWS) };
 }
 
 /** The table as chart data: bars for comparable values, ranges drawn as ranges, the rest listed below. */

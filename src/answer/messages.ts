@@ -12,6 +12,8 @@ export const MESSAGES = {
   missingQuestion: "请在 /ask 后写上问题，例如：/ask 临淄新建了多少充电桩。",
   badYear: (y: string) => `年份“${y}”无效，请写四位年份，例如 2024。`,
   badPage: (p: string) => `页码“${p}”无效，请写正整数，例如 page:2。`,
+  compareCut: (more: number, max: number) =>
+    `另有 ${more} 个地区排在后面，未列出（最多列 ${max} 个）：用 level:（级别）或 year:（年份）缩小范围，或用 /figure 查单个地区。`,
   badLevel: (v: string) => `“${v}”不是有效的级别：请写 国家、省、市 或 区县。`,
   badKind: (v: string) => `“${v}”不是有效的类型：请写 target（目标）或 actual（实际）。`,
   unknownRegion: (input: string) => `语料中没有“${input}”的报告（/reports 列出已收录的地区）。`,
