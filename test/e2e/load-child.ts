@@ -2,6 +2,8 @@
 // stay in the test process): `gateway API_BASE THREADS` logs a bot in; `http API_BASE THREADS PUBLIC_KEY`
 // serves the endpoint. Prints "ready <port>" once it can take interactions; SIGTERM stops it gracefully.
 // Usage: node --import tsx test/e2e/load-child.ts MODE API_BASE THREADS [PUBLIC_KEY]
+import { appendFileSync } from "node:fs";
+import { Events } from "discord.js";
 import { validateAnswers } from "../../src/answer/validate.ts";
 import { createBot } from "../../src/discord/bot.ts";
 import { createLogger } from "../../src/discord/logger.ts";
@@ -17,6 +19,9 @@ const work = answerPool({ storePath: engine.store.path, threads: Number(threads)
 // Errors only: a line per interaction would cost the measured process its own I/O.
 const logger = createLogger({ level: "error", format: "json" });
 let stop: () => Promise<void>;
+// How late each interaction reached the service (its id carries the fake's send time): the part of the
+// latency that is delivery, not the service.
+const arrivals: number[] = [];
 if (mode === "gateway") {
   const bot = createBot({
     engine,
@@ -28,6 +33,7 @@ if (mode === "gateway") {
       ws: { buildIdentifyThrottler: () => ({ waitForIdentify: async () => {} }) },
     },
   });
+  bot.client.on(Events.InteractionCreate, (i) => arrivals.push(Date.now() - i.createdTimestamp));
   await bot.start();
   stop = () => bot.stop();
   process.stdout.write("ready 0\n");
@@ -44,6 +50,12 @@ if (mode === "gateway") {
   process.stdout.write(`ready ${service.port}\n`);
 }
 process.once("SIGTERM", () => {
+  const file = process.env.ZB_LOAD_REPORT;
+  if (file && arrivals.length) {
+    arrivals.sort((a, b) => a - b);
+    const q = (p: number) => arrivals[Math.ceil(p * arrivals.length) - 1];
+    appendFileSync(file, `${JSON.stringify({ mode, arrivalLagP50: q(0.5), arrivalLagP99: q(0.99) })}\n`);
+  }
   void stop()
     .then(() => work.close())
     .then(() => process.exit(0));

@@ -77,7 +77,8 @@ export class Webhooks {
           `${method} webhook failed: ${res.status} ${error.code ?? ""}`,
         );
       }
-      const waitMs = res.status === 429 ? Math.ceil((error.retry_after ?? 0.5) * 1000) : 50 * attempt;
+      // 100, 200, 400, 800 ms: an acknowledgement is normally registered long before the last.
+      const waitMs = res.status === 429 ? Math.ceil((error.retry_after ?? 0.5) * 1000) : 50 * 2 ** attempt;
       await new Promise((r) => setTimeout(r, waitMs));
     }
   }

@@ -4,6 +4,7 @@
 // goes through the fake's own callback checks (deadline, allowed type, schema, once only), so the
 // webhook edits and follow-ups that come after hit the same strict REST routes as the gateway bot's.
 import { generateKeyPairSync, type KeyObject, sign } from "node:crypto";
+import { Agent, request } from "node:http";
 import { defaultUser, type FakeDiscord, type SendOptions } from "../fake-discord.ts";
 import { type CommandOption, interactionPayload } from "../helpers.ts";
 import { InteractionRoutes } from "./interactions.ts";
@@ -28,12 +29,21 @@ export interface Posted {
   callbackStatus: number | null;
 }
 
+/** An interaction on its way: its ids at once, the endpoint's answer when it comes. */
+export interface Sending {
+  id: string;
+  token: string;
+  response: Promise<Posted>;
+}
+
 export class FakeHttpInteractions {
   /** The application's public key, hex, for DISCORD_PUBLIC_KEY. */
   readonly publicKeyHex: string;
   private readonly privateKey: KeyObject;
   private readonly otherKey: KeyObject;
   private readonly routes: InteractionRoutes;
+  // Discord reaches an endpoint over kept-alive connections, not one new connection per interaction.
+  private readonly agent = new Agent({ keepAlive: true, maxSockets: 256 });
 
   constructor(private readonly fake: FakeDiscord) {
     const { publicKey, privateKey } = generateKeyPairSync("ed25519");
@@ -88,13 +98,24 @@ export class FakeHttpInteractions {
     return this.post(endpoint, 1, {}, opts);
   }
 
-  async post(
+  post(
     endpoint: string,
     type: number,
     data: Record<string, unknown>,
     opts: PostOptions = {},
     focusedType?: number,
   ): Promise<Posted> {
+    return this.send(endpoint, type, data, opts, focusedType).response;
+  }
+
+  /** Records the interaction and starts its request; the ids are known before anything is awaited. */
+  send(
+    endpoint: string,
+    type: number,
+    data: Record<string, unknown>,
+    opts: PostOptions = {},
+    focusedType?: number,
+  ): Sending {
     const user = opts.user ?? defaultUser;
     const known = opts.messageId ? this.state.botMessages.get(opts.messageId) : undefined;
     const place = { ...opts, ...(known ? { channelId: known.channel_id } : {}) };
@@ -136,13 +157,41 @@ export class FakeHttpInteractions {
       headers["x-signature-ed25519"] = signature;
       headers["x-signature-timestamp"] = timestamp;
     }
-    const res = await fetch(endpoint, { method: "POST", headers, body: sent });
-    const text = await res.text();
-    const json = res.headers.get("content-type")?.includes("json") ?? false;
-    const parsed: unknown = json && text ? JSON.parse(text) : text || undefined;
-    let callbackStatus: number | null = null;
-    if (res.status === 200 && type !== 1) callbackStatus = this.callback(interaction, parsed);
-    return { id: interaction.id, token: interaction.token, status: res.status, body: parsed, callbackStatus };
+    const response = this.http(endpoint, headers, sent).then(({ status, json, text }) => {
+      const parsed: unknown = json && text ? JSON.parse(text) : text || undefined;
+      let callbackStatus: number | null = null;
+      if (status === 200 && type !== 1) callbackStatus = this.callback(interaction, parsed);
+      return { id: interaction.id, token: interaction.token, status, body: parsed, callbackStatus };
+    });
+    return { id: interaction.id, token: interaction.token, response };
+  }
+
+  private http(
+    endpoint: string,
+    headers: Record<string, string>,
+    body: string,
+  ): Promise<{ status: number; json: boolean; text: string }> {
+    return new Promise((resolve, reject) => {
+      const req = request(endpoint, { method: "POST", headers, agent: this.agent }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on("data", (c: Buffer) => chunks.push(c));
+        res.on("end", () =>
+          resolve({
+            status: res.statusCode ?? 0,
+            json: (res.headers["content-type"] ?? "").includes("json"),
+            text: Buffer.concat(chunks).toString("utf8"),
+          }),
+        );
+        res.on("error", reject);
+      });
+      req.on("error", reject);
+      req.end(body);
+    });
+  }
+
+  /** Closes the kept-alive connections. */
+  close(): void {
+    this.agent.destroy();
   }
 
   /** The endpoint's response, checked and recorded as the callback Discord would take it for. */
