@@ -65,9 +65,17 @@ export function readManifest(dir: string): ReportEntry[] {
     );
   }
   const seen = new Set<string>();
+  // Two ids for one file would count every figure in it twice (and cite it under two names).
+  const files = new Map<string, string>();
   for (const [i, entry] of parsed.data.reports.entries()) {
     if (seen.has(entry.id)) throw new CorpusError(manifestPath, `reports.${i}.id`, entry.id, "duplicate id");
     seen.add(entry.id);
+    const target = resolve(dir, entry.file);
+    const other = files.get(target);
+    if (other !== undefined) {
+      throw new CorpusError(manifestPath, `reports.${i}.file`, entry.file, `same file as report "${other}"`);
+    }
+    files.set(target, entry.id);
     // A manifest names files inside its corpus only: "../secrets.txt" would read outside it.
     const rel = relative(resolve(dir), resolve(dir, entry.file));
     if (isAbsolute(entry.file) || rel.startsWith("..") || isAbsolute(rel))
