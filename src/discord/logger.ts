@@ -91,7 +91,7 @@ function jsonLogger(opts: LoggerOptions): Logger {
     if (detail === undefined) return {};
     if (detail instanceof Error) {
       return {
-        err: {
+        error: {
           type: detail.name,
           message: redact(detail.message, secrets),
           stack: redact(detail.stack ?? "", secrets),
