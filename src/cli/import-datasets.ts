@@ -132,15 +132,17 @@ function provinceJobs(): Job[] {
   return jobs;
 }
 
-/** Share of an existing report's long paragraphs found word for word in the new text. */
+/**
+ * Share of an existing report's long paragraphs found word for word in the new text (inside a
+ * paragraph: better cleaning may have joined two halves of one).
+ */
 function sameReportShare(oldText: string, p: Prepared): number {
   const olds = oldText
     .split("\n")
     .map((l) => l.trim())
     .filter((l) => l.length >= 30);
   if (olds.length === 0) return 0;
-  const news = new Set(p.text.split("\n"));
-  return olds.filter((l) => news.has(l)).length / olds.length;
+  return olds.filter((l) => p.text.includes(l)).length / olds.length;
 }
 
 function notesFor(p: Prepared): string {

@@ -205,9 +205,15 @@ function cutLicence(text: string, removed: string[]): string {
 }
 
 /** `layout` forces how paragraphs are separated (PDF and Word readers know); otherwise it is guessed. */
+// A wiki anchor leaves a line holding only a zero-width space inside a sentence: "达到74.4\n\u200b\n万亿元".
+// Between words that no punctuation ends, it is no paragraph break.
+const INVISIBLE_BREAK =
+  /([^\n。！？!?；;：:”’）)」』])\n[^\S\n]*(?:[\u200b\u200c\u200d\u2060\ufeff][^\S\n]*)+\n(?=[^\S\n]*\S)/g;
+
 export function cleanText(raw: string, layout?: Cleaned["layout"]): Cleaned {
   const removed: string[] = [];
-  const text = cutLicence(raw.replace(/\r\n?/g, "\n").replace(INVISIBLE, ""), removed);
+  const healed = raw.replace(/\r\n?/g, "\n").replace(INVISIBLE_BREAK, "$1\n");
+  const text = cutLicence(healed.replace(INVISIBLE, ""), removed);
   const split = splitUnits(text, layout);
   let units = split.units;
   let joins = split.joins;

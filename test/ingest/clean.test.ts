@@ -9,6 +9,17 @@ function expectVerbatim(source: string, paragraphs: string[]) {
 }
 
 describe("cleanText", () => {
+  test("a line holding only a zero-width space inside a sentence does not split its paragraph", () => {
+    // As national-2017 was published: "国内生产总值达到74.4\n\u200b\n万亿元，增长6.7%".
+    const raw =
+      "各位代表：\n\n经济运行缓中趋稳。国内生产总值达到74.4\n\u200b\n万亿元，增长6.7%。\n\n规范发展，健全数字规则。\n\u200b\n强化反垄断。";
+    const { paragraphs } = cleanText(raw);
+    expect(paragraphs).toContain("经济运行缓中趋稳。国内生产总值达到74.4万亿元，增长6.7%。");
+    // After a full stop the same line is the paragraph break it looks like.
+    expect(paragraphs).toContain("规范发展，健全数字规则。");
+    expect(paragraphs).toContain("强化反垄断。");
+  });
+
   test("drops web-page chrome before the title block and keeps title, date line and speaker", () => {
     const raw = [
       "下载",
