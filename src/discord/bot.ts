@@ -100,6 +100,10 @@ export function createBot(opts: BotOptions): Bot {
     partials: [Partials.Channel],
     presence: { activities: [{ name: "政报通", state: PRESENCE, type: ActivityType.Custom }] },
     allowedMentions: NO_MENTIONS,
+    // Internal sharding: one process runs every shard Discord recommends (GET /gateway/bot), all on one
+    // engine and one answer pool. Under `npm run start:sharded` the manager assigns this process its
+    // shards through SHARDS/SHARD_COUNT, which discord.js reads when `shards` is left unset.
+    ...(process.env.SHARDS === undefined ? { shards: "auto" as const } : {}),
     ...opts.clientOptions,
     rest: { globalRequestsPerSecond: GLOBAL_REQUESTS_PER_SECOND, ...opts.clientOptions?.rest },
   });

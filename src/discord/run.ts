@@ -47,8 +47,10 @@ export async function runBot(
   const bot = createBot({ metrics, ...overrides, work, engine, config, logger });
   let ops: OpsServer | null = null;
   if (metricsPort !== undefined) {
+    // Shard processes of one machine cannot share a port: shard N listens on METRICS_PORT + N.
+    const shard = Number(process.env.SHARDS?.split(",")[0] ?? 0) || 0;
     ops = await startOpsServer({
-      port: metricsPort,
+      port: metricsPort === 0 ? 0 : metricsPort + shard,
       registry: metrics.registry,
       notReady: () => bot.notReady(),
     });
