@@ -4,13 +4,13 @@
  * reuse the channel's context (see follow-up.ts).
  */
 import type { Message } from "discord.js";
-import { errorId, safeExecute } from "../answer/execute.ts";
+import { errorId } from "../answer/execute.ts";
 import { ok } from "../query/command.ts";
 import { NOTICES } from "./notices.ts";
 import { mentionGuard } from "./rate-limit.ts";
 import { renderNotice } from "./render.ts";
 import { commandIds, helpInfo } from "./render-help.ts";
-import { type RouterDeps, renderWithImage } from "./router.ts";
+import { type RouterDeps, renderWithImage, workedAnswer } from "./router.ts";
 
 export function stripMention(content: string, botId: string): string {
   return content
@@ -41,7 +41,13 @@ export function createMessageHandler(deps: RouterDeps): (message: Message) => Pr
       const parsed = text
         ? deps.followUps.commandFor(message.channelId, text, deps.engine)
         : ok({ name: "help" } as const);
-      const answer = safeExecute(deps.engine, parsed, deps.logger);
+      // On the answer pool, like slash commands: a chart drawn here would stall every interaction behind it.
+      const worked = await workedAnswer(deps, parsed);
+      if (!worked) {
+        await message.reply(renderNotice(NOTICES.busy));
+        return;
+      }
+      const answer = worked.answer;
       if (parsed.ok) deps.followUps.remember(message.channelId, answer, parsed.value, deps.engine);
       const asked = parsed.ok && parsed.value.name === "chat" && answer.command === "ask";
       const paging = asked ? { question: text, year: null } : undefined;
@@ -53,7 +59,9 @@ export function createMessageHandler(deps: RouterDeps): (message: Message) => Pr
           ? { help: helpInfo(deps.engine, commandIds(message.client, deps.autocomplete.commandIds())) }
           : {}),
       };
-      await message.reply(renderWithImage(deps, answer, { view, ...(paging ? { paging } : {}) }));
+      await message.reply(
+        renderWithImage(deps, answer, { view, ...(paging ? { paging } : {}) }, worked.chart),
+      );
     } catch (e) {
       const id = errorId();
       deps.logger.error(`[${id}] unexpected error answering a mention in channel ${message.channelId}`, e);

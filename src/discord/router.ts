@@ -14,13 +14,13 @@ import {
   type RepliableInteraction,
   type StringSelectMenuInteraction,
 } from "discord.js";
-import { errorId } from "../answer/execute.ts";
+import { errorId, safeExecute } from "../answer/execute.ts";
 import type { Answer } from "../answer/schema.ts";
 import type { Engine } from "../engine.ts";
-import type { Command } from "../query/command.ts";
+import type { Command, Result } from "../query/command.ts";
 import { answerCommand, type FlowDeps, newTrace, type Trace } from "../service/answer-flow.ts";
 import type { InteractionMetrics } from "../service/metrics.ts";
-import type { AnswerWork } from "../service/work.ts";
+import { type AnswerWork, BusyError, type Worked } from "../service/work.ts";
 import type { Autocomplete } from "./autocomplete.ts";
 import { type Clicker, componentAction } from "./clicks.ts";
 import type { AnswerOptions, BotContext, CommandModule } from "./command.ts";
@@ -60,10 +60,16 @@ export interface RouterDeps {
 const AUTOCOMPLETE_BUDGET_MS = 2000;
 
 /** Renders an answer with its optional picture; shared by slash commands, buttons and chat. */
-export function renderWithImage(deps: RouterDeps, answer: Answer, opts: AnswerOptions = {}): ReplyPayload {
-  let image: ReplyFile | null = null;
+export function renderWithImage(
+  deps: RouterDeps,
+  answer: Answer,
+  opts: AnswerOptions = {},
+  /** The picture already drawn by the answer pool; when given, `imageFor` is not called. */
+  chart?: Buffer | null,
+): ReplyPayload {
+  let image: ReplyFile | null = chart ? { name: "compare.png", attachment: chart } : null;
   try {
-    image = deps.imageFor?.(answer) ?? null;
+    if (chart === undefined) image = deps.imageFor?.(answer) ?? null;
   } catch (e) {
     deps.logger.error(`[${errorId()}] picture for /${answer.command} failed; answering without it`, e);
   }
@@ -72,6 +78,24 @@ export function renderWithImage(deps: RouterDeps, answer: Answer, opts: AnswerOp
     ...(opts.view ? { view: opts.view } : {}),
     ...(image ? { image } : {}),
   });
+}
+
+/**
+ * A mention's answer from the answer pool, with its chart: never on the event loop (a chart takes
+ * ~150 ms, long enough to make the interactions behind it miss their 3 s). Null when the queue is full.
+ */
+export async function workedAnswer(deps: RouterDeps, parsed: Result<Command>): Promise<Worked | null> {
+  if (!parsed.ok) return { answer: safeExecute(deps.engine, parsed, deps.logger), chart: null, errors: [] };
+  let submitted: ReturnType<AnswerWork["submit"]>;
+  try {
+    submitted = deps.work.submit(parsed.value);
+  } catch (e) {
+    if (e instanceof BusyError) return null;
+    throw e;
+  }
+  const worked = await submitted.result;
+  for (const line of worked.errors) deps.logger.error(line.message, line.detail);
+  return worked;
 }
 
 export function createInteractionHandler(deps: RouterDeps): (i: Interaction) => Promise<void> {
