@@ -60,7 +60,7 @@ export async function runBot(
   const shutdown = (signal: string) => {
     if (stopping) return;
     stopping = true;
-    logger.info(`${signal}: finishing ${bot.inFlight} interactions in flight, then disconnecting`);
+    logger.info(`${signal}: disconnecting once ${bot.inFlight} interactions in flight are answered`);
     bot
       .stop()
       .then(() => work.close())
