@@ -135,3 +135,48 @@ describe("HTTP interactions endpoint", () => {
     expect(logger.lines.filter((l) => l.includes("ERROR"))).toEqual([]);
   });
 });
+
+describe("HTTP endpoint lifecycle", () => {
+  test("/healthz and /readyz on the endpoint's port; close() answers what is in flight, then stops", async () => {
+    let release = () => {};
+    const gate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    // Work that waits for the test: the interaction is deferred and still being answered at close().
+    const held: AnswerWork = {
+      submit: (command) => ({ result: gate.then(() => work.submit(command).result), queued: true }),
+      pending: 0,
+      queued: 0,
+      close: async () => {},
+    };
+    const third = await startHttpService({
+      engine: engine(),
+      work: held,
+      logger,
+      appId: fake.appId,
+      publicKey: http.publicKeyHex,
+      apiBase: fake.apiBase,
+    });
+    const base = `http://127.0.0.1:${third.port}`;
+    expect((await fetch(`${base}/healthz`)).status).toBe(200);
+    expect((await fetch(`${base}/readyz`)).status).toBe(200);
+    const r = await http.command(
+      `${base}/interactions`,
+      "figure",
+      { region: "临淄", indicator: "GDP" },
+      { user: newUser() },
+    );
+    expect((r.body as { type: number }).type).toBe(5);
+    let closed = false;
+    const closing = third.close().then(() => {
+      closed = true;
+    });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(closed).toBe(false);
+    expect(third.notReady()).toBe("shutting down");
+    release();
+    await closing;
+    const reply = await fake.waitForReply(r.id);
+    expect(reply.kind).toBe("edit");
+  });
+});
