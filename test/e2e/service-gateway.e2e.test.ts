@@ -79,6 +79,18 @@ describe("gateway service", () => {
     expect(JSON.stringify(reply.payload)).toContain(NOTICES.busy);
   });
 
+  test("autocomplete that waited past its budget answers an empty list at once", async () => {
+    // Each reading of this clock is 2.5 s after the last: the keystroke looks stuck behind a stalled loop.
+    let t = Date.now();
+    h = await startBot({ clock: { now: () => (t += 2500) } });
+    const sent = h.fake.sendAutocomplete("target", { region: "临", indicator: "" }, "region", {
+      user: newUser(),
+    });
+    const reply = await h.fake.waitForReply(sent.id);
+    expect(reply.callbackType).toBe(8);
+    expect(reply.payload).toMatchObject({ choices: [] });
+  });
+
   test("every interaction leaves one log line: command, outcome, latency, shard", async () => {
     const logger = memoryLogger("info");
     h = await startBot({ logger });
