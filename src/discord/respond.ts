@@ -53,6 +53,8 @@ export async function respond(
 ): Promise<Acknowledged> {
   const update = opts.update === true && ack.canUpdate;
   const ephemeral = opts.ephemeral === true;
+  // A failure while the acknowledgement is on its way is awaited (and thrown) below, not "unhandled".
+  pending.catch(() => undefined);
   const budget = opts.deferAfterMs - (opts.clock.now() - opts.receivedAt);
   const inTime = !opts.queued && budget > 0 && (await settlesWithin(pending, budget));
   if (inTime) {

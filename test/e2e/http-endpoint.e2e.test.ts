@@ -179,4 +179,38 @@ describe("HTTP endpoint lifecycle", () => {
     const reply = await fake.waitForReply(r.id);
     expect(reply.kind).toBe("edit");
   });
+
+  test("a failure after the deferral replaces the thinking placeholder with the apology and its id", async () => {
+    const broken: AnswerWork = {
+      submit: () => ({ result: Promise.reject(new Error("worker died")), queued: true }),
+      pending: 0,
+      queued: 0,
+      close: async () => {},
+    };
+    const quiet = memoryLogger("warn");
+    const fourth = await startHttpService({
+      engine: engine(),
+      work: broken,
+      logger: quiet,
+      appId: fake.appId,
+      publicKey: http.publicKeyHex,
+      apiBase: fake.apiBase,
+    });
+    try {
+      const r = await http.command(
+        `http://127.0.0.1:${fourth.port}/interactions`,
+        "figure",
+        { region: "临淄", indicator: "GDP" },
+        { user: newUser() },
+      );
+      expect((r.body as { type: number }).type).toBe(5);
+      const reply = await fake.waitForReply(r.id);
+      expect(reply.kind).toBe("edit");
+      const id = /错误编号 ([0-9a-f]{8})/.exec(JSON.stringify(reply.payload))?.[1];
+      expect(id).toBeDefined();
+      expect(quiet.lines.some((l) => l.includes(`[${id}]`) && l.includes("worker died"))).toBe(true);
+    } finally {
+      await fourth.close();
+    }
+  });
 });

@@ -124,6 +124,9 @@ async function serve(deps: EndpointDeps, req: IncomingMessage, res: ServerRespon
     const sorry = renderNotice(NOTICES.internalError(id));
     try {
       if (!res.headersSent) await ack.reply(sorry, true);
+      // A deferred reply would stay "thinking…" forever: the apology replaces it. After a deferred
+      // update the clicked message is public, so the apology goes privately instead.
+      else if (deferredReply.has(res)) await ack.edit(sorry);
       else await ack.followUp(sorry, true);
     } catch (err) {
       deps.logger.warn(`[${id}] could not send the error message`, err);
@@ -259,9 +262,13 @@ function hasFiles(payload: ReplyPayload): boolean {
   return (payload.files?.length ?? 0) > 0;
 }
 
+/** Responses that were a deferred reply (type 5), whose placeholder an edit replaces. */
+const deferredReply = new WeakSet<ServerResponse>();
+
 /** Writes the JSON response; resolves once it is handed to the socket (so a webhook call comes after). */
 function send(res: ServerResponse, body: unknown): Promise<void> {
   if (res.headersSent) return Promise.reject(new Error("interaction already acknowledged"));
+  if ((body as { type?: number }).type === 5) deferredReply.add(res);
   const text = JSON.stringify(body);
   return new Promise((resolve) => {
     res.writeHead(200, { "content-type": "application/json", "content-length": Buffer.byteLength(text) });
