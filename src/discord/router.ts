@@ -102,6 +102,11 @@ export function createInteractionHandler(deps: RouterDeps): (i: Interaction) => 
   return async (i) => {
     const receivedAt = deps.clock.now();
     const trace = newTrace(traceName(i));
+    // How long the event took to reach us (its id carries Discord's send time): gateway lag, not ours.
+    deps.logger.debug("interaction received", {
+      command: trace.command,
+      lagMs: Date.now() - i.createdTimestamp,
+    });
     try {
       await route(deps, i, receivedAt, trace);
     } catch (e) {

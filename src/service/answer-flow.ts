@@ -72,6 +72,11 @@ export async function answerCommand(
     await ack.reply(renderNotice(NOTICES.busy), true);
     return;
   }
+  deps.logger.debug("answer submitted", {
+    command: command.name,
+    queued: submitted.queued,
+    pending: deps.work.pending,
+  });
   const ready = submitted.result.then((w): Ready => {
     for (const line of w.errors) deps.logger.error(line.message, line.detail);
     Object.assign(trace, outcomeOf(w.answer, w));
