@@ -3,7 +3,7 @@
  * and interaction tokens that discord.js puts in webhook URLs of REST errors). Injected everywhere, so
  * tests capture lines instead of printing them. The service writes JSON lines through pino (one object
  * per line: time, level, msg, and the detail's fields, e.g. the per-interaction line's command, outcome,
- * ms, shard, errorId); `LOG_FORMAT=text` or a `write` function (tests) gives the plain text lines.
+ * ms, shard, errorId); at a terminal, with `LOG_FORMAT=text` or a `write` function (tests), plain lines.
  */
 import { pino } from "pino";
 import type { Logger as EngineLogger } from "../answer/execute.ts";
@@ -46,12 +46,15 @@ export interface LoggerOptions {
   /** Strings never to print (the bot token). */
   secrets?: readonly string[];
   now?: () => Date;
-  /** json (pino) by default on stderr; text when `write` is given or LOG_FORMAT=text. */
+  /** json (pino) on stderr; text at a terminal, with `write` (tests) or LOG_FORMAT=text; LOG_FORMAT=json forces JSON. */
   format?: "json" | "text";
 }
 
 export function createLogger(opts: LoggerOptions = {}): Logger {
-  const format = opts.format ?? (opts.write || process.env.LOG_FORMAT === "text" ? "text" : "json");
+  // JSON where logs are collected (systemd, Docker, pipes); plain lines for a person at a terminal.
+  const wanted = process.env.LOG_FORMAT;
+  const text = wanted === "text" || (wanted !== "json" && (opts.write !== undefined || process.stderr.isTTY));
+  const format = opts.format ?? (text ? "text" : "json");
   return format === "json" ? jsonLogger(opts) : textLogger(opts);
 }
 
