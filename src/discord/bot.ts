@@ -9,6 +9,7 @@ import {
   type ClientOptions,
   Events,
   GatewayIntentBits,
+  MessageFlags,
   Partials,
   RESTEvents,
 } from "discord.js";
@@ -24,8 +25,9 @@ import type { BotConfig } from "./config.ts";
 import { FollowUps } from "./follow-up.ts";
 import type { Logger } from "./logger.ts";
 import { createMessageHandler } from "./mention.ts";
+import { NOTICES } from "./notices.ts";
 import { type Clock, RateLimiter, type RateLimitOptions, systemClock } from "./rate-limit.ts";
-import { NO_MENTIONS, type ReplyFile } from "./render.ts";
+import { NO_MENTIONS, type ReplyFile, renderNotice } from "./render.ts";
 import { createInteractionHandler, type RouterDeps } from "./router.ts";
 
 export interface BotOptions {
@@ -85,6 +87,8 @@ const DEFER_AFTER_MS = 1500;
  */
 const GLOBAL_REQUESTS_PER_SECOND = 2000;
 
+const busyNotice = { ...renderNotice(NOTICES.busy), flags: MessageFlags.Ephemeral } as const;
+
 /** The /compare bar chart, attached to the answer's embed (src/chart renders it without a browser). */
 export function chartImage(answer: Answer): ReplyFile | null {
   return answer.chart ? { name: "compare.png", attachment: renderCompareChart(answer.chart) } : null;
@@ -128,7 +132,13 @@ export function createBot(opts: BotOptions): Bot {
   const idle: (() => void)[] = [];
   // Both handlers catch everything themselves; the extra catch only guards against a bug in that catch.
   client.on(Events.InteractionCreate, (i) => {
-    if (stopping) return;
+    if (stopping) {
+      // Stopping: no new work, but an honest word instead of Discord's "the application did not respond".
+      void (
+        i.isAutocomplete() ? i.respond([]) : i.isRepliable() ? i.reply(busyNotice) : Promise.resolve()
+      ).catch(() => undefined);
+      return;
+    }
     inFlight++;
     void onInteraction(i)
       .catch((e) => logger.error("interaction handler", e))

@@ -105,7 +105,7 @@ describe("gateway service", () => {
     expect(lines[1]).toMatch(/"command":"button:invalid","outcome":"expired_button","ack":"notice"/);
   });
 
-  test("stop() waits for the answers in flight, then disconnects", async () => {
+  test("stop() waits for the answers in flight, says 繁忙 to new ones, then disconnects", async () => {
     const work = heldWork();
     h = await startBot({ work });
     const sent = h.fake.sendCommand("figure", { region: "临淄", indicator: "GDP" }, { user: newUser() });
@@ -118,6 +118,10 @@ describe("gateway service", () => {
     await new Promise((r) => setTimeout(r, 50));
     expect(stopped).toBe(false);
     expect(h.bot.notReady()).toBe("shutting down");
+    // A command arriving while stopping is not started: it is told 繁忙 at once, privately.
+    const late = await h.fake.waitForReply(h.fake.sendCommand("help", {}, { user: newUser() }).id);
+    expect(late.ephemeral).toBe(true);
+    expect(JSON.stringify(late.payload)).toContain(NOTICES.busy);
     work.release();
     await stopping;
     const reply = await h.fake.waitForReply(sent.id);
