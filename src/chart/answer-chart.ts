@@ -4,6 +4,9 @@
  */
 import type { Answer } from "../answer/schema.ts";
 import { renderCompareChart } from "./compare-chart.ts";
+
+export { chartFileName } from "./chart-name.ts";
+
 import { renderTrendChart } from "./trend-chart.ts";
 
 export function answerChart(answer: Answer): Buffer | null {

@@ -15,7 +15,7 @@ import {
 } from "discord.js";
 import { commands as defaultCommands } from "../../commands/index.ts";
 import type { Answer } from "../answer/schema.ts";
-import { renderCompareChart } from "../chart/compare-chart.ts";
+import { answerChart, chartFileName } from "../chart/answer-chart.ts";
 import type { Engine } from "../engine.ts";
 import type { InteractionMetrics } from "../service/metrics.ts";
 import { type AnswerWork, inlineWork } from "../service/work.ts";
@@ -89,9 +89,10 @@ const GLOBAL_REQUESTS_PER_SECOND = 2000;
 
 const busyNotice = { ...renderNotice(NOTICES.busy), flags: MessageFlags.Ephemeral } as const;
 
-/** The /compare bar chart, attached to the answer's embed (src/chart renders it without a browser). */
+/** The answer's chart (/compare bars, /trend lines), attached to its embed; src/chart draws it without a browser. */
 export function chartImage(answer: Answer): ReplyFile | null {
-  return answer.chart ? { name: "compare.png", attachment: renderCompareChart(answer.chart) } : null;
+  const png = answerChart(answer);
+  return png ? { name: chartFileName(answer), attachment: png } : null;
 }
 
 export function createBot(opts: BotOptions): Bot {

@@ -16,6 +16,7 @@ import {
 } from "discord.js";
 import { errorId, safeExecute } from "../answer/execute.ts";
 import type { Answer } from "../answer/schema.ts";
+import { chartFileName } from "../chart/chart-name.ts";
 import type { Engine } from "../engine.ts";
 import type { Command, Result } from "../query/command.ts";
 import { answerCommand, type FlowDeps, newTrace, type Trace } from "../service/answer-flow.ts";
@@ -67,7 +68,7 @@ export function renderWithImage(
   /** The picture already drawn by the answer pool; when given, `imageFor` is not called. */
   chart?: Buffer | null,
 ): ReplyPayload {
-  let image: ReplyFile | null = chart ? { name: "compare.png", attachment: chart } : null;
+  let image: ReplyFile | null = chart ? { name: chartFileName(answer), attachment: chart } : null;
   try {
     if (chart === undefined) image = deps.imageFor?.(answer) ?? null;
   } catch (e) {

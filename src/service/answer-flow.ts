@@ -5,6 +5,7 @@
  * that becomes the interaction's log line and metrics.
  */
 import type { Answer } from "../answer/schema.ts";
+import { chartFileName } from "../chart/chart-name.ts";
 import type { AnswerOptions } from "../discord/command.ts";
 import type { FollowUps } from "../discord/follow-up.ts";
 import type { Logger } from "../discord/logger.ts";
@@ -45,7 +46,7 @@ export function payloadOf(w: Worked, opts: AnswerOptions = {}): ReplyPayload {
   const { ephemeral: _ephemeral, update: _update, ...render } = opts;
   return renderAnswer(w.answer, {
     ...render,
-    ...(w.chart ? { image: { name: "compare.png", attachment: w.chart } } : {}),
+    ...(w.chart ? { image: { name: chartFileName(w.answer), attachment: w.chart } } : {}),
   });
 }
 

@@ -7,7 +7,7 @@
  */
 import { errorId, safeExecute } from "../answer/execute.ts";
 import type { Answer } from "../answer/schema.ts";
-import { renderCompareChart } from "../chart/compare-chart.ts";
+import { answerChart } from "../chart/answer-chart.ts";
 import type { Engine } from "../engine.ts";
 import { type Command, ok } from "../query/command.ts";
 
@@ -40,9 +40,9 @@ export class BusyError extends Error {
   override name = "BusyError";
 }
 
-/** The /compare chart of an answer, when it has one. */
+/** The picture of an answer, when it has one: the /compare bar chart or the /trend line chart. */
 export function compareChart(answer: Answer): Buffer | null {
-  return answer.chart ? renderCompareChart(answer.chart) : null;
+  return answerChart(answer);
 }
 
 /** The answer and its picture, computed where this runs; never throws (the engine's single catch). */

@@ -55,6 +55,13 @@ describe("bot end to end", () => {
     expect(embedOf(reply)?.description).toContain("荔湾");
   });
 
+  test("/trend attaches its line chart as trend.png", async () => {
+    const reply = await command("trend", { region: "全国", indicator: "GDP" });
+    expect(reply.files).toHaveLength(1);
+    expect(reply.files[0]?.data.subarray(1, 4).toString()).toBe("PNG");
+    expect(embedOf(reply)?.image?.url).toBe("attachment://trend.png");
+  });
+
   test("查看原文 shows the full paragraph privately", async () => {
     const shown = await command("target", { region: "临淄", indicator: "GDP" });
     const click = h.fake.sendButton("zb1:src:linzi-2023#19", {
