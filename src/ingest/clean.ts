@@ -208,7 +208,7 @@ function cutLicence(text: string, removed: string[]): string {
 // A wiki anchor leaves a line holding only a zero-width space inside a sentence: "达到74.4\n\u200b\n万亿元".
 // Between words that no punctuation ends, it is no paragraph break.
 const INVISIBLE_BREAK =
-  /([^\n。！？!?；;：:”’）)」』])\n[^\S\n]*(?:[\u200b\u200c\u200d\u2060\ufeff][^\S\n]*)+\n(?=[^\S\n]*\S)/g;
+  /([^\n。！？!?；;：:”’）)」』])\n[^\S\n]*(?:(?:\u200b|\u200c|\u200d|\u2060|\ufeff)[^\S\n]*)+\n(?=[^\S\n]*\S)/g;
 
 export function cleanText(raw: string, layout?: Cleaned["layout"]): Cleaned {
   const removed: string[] = [];
