@@ -1,12 +1,18 @@
 /**
  * The numeric rule layer: indicator statements extracted from every sentence by general rules.
  * A statement's `text` is a clause of its sentence and holds the value's digits verbatim.
+ * Which sentences are read, and as what, is contexts.ts; lists of subjects and values, lists.ts. This
+ * file stays longer than most (~450 lines) because `extractSentence` walks a sentence's clauses once,
+ * carrying the subject, its display group and the open list from clause to clause: split further, that
+ * state would have to travel between files.
  */
 import type { Corpus, Report } from "../corpus/corpus.ts";
-import { classifySection, isMixedHeading, type Paragraph, parseReport } from "../corpus/structure.ts";
+import { type Paragraph, parseReport } from "../corpus/structure.ts";
+import { type Context, LOOKING_BACK, sentenceContexts, TARGETS_PARAGRAPH, yearsOf } from "./contexts.ts";
 import type { Lexicon } from "./lexicon.ts";
+import { distribute } from "./lists.ts";
 import { buildMatcher, findMentions, type Matcher, type Mention, unitFits } from "./mentions.ts";
-import { findNumbers, foldWidth, type NumberExpr } from "./numbers.ts";
+import { findNumbers, type NumberExpr } from "./numbers.ts";
 import { periodOf } from "./period.ts";
 import { additionChange, namesTarget, numberDropped, outOfScope, partOfYear, shareTarget } from "./scope.ts";
 
@@ -59,26 +65,9 @@ const CONTINUATION = new RegExp(
 );
 // Within a "、" list a share also continues its subject: "研发投入增长21%、占GDP比重达到3.1%".
 const LIST_CONTINUATION = new RegExp(`${CONTINUATION.source}|^占(GDP|地区生产总值|国内生产总值)`);
-// A sentence that opens by looking back reports results, even inside a plan section.
-const LOOKING_BACK = /^(过去五年|五年来|过去一年|一年来|去年|上年)/;
 const FRONT_QUALIFIER = /(力争|预计|可比|超过|约)/;
 const QUALITATIVE = /同步|保持|稳定|平衡|缩小|提质增效|合理增长|稳中有升|稳中有进|持续增长|基本持平/;
-const TARGETS_PARAGRAPH = /主要预期目标|预期目标[是为]|主要目标[是为]|发展目标[是为]/;
 const MAX_GAP = 18;
-const NAMES_YEAR = /(19|20|１９|２０)[0-9０-９]{2}年/;
-// Under a heading that reviews and plans at once, a sentence is a plan when it speaks of aims.
-const PLAN_SENTENCE =
-  /今年|预期目标|主要目标|目标[是为]|力争|争取|计划|将|要(?!求|素|点)|纲要|到20\d\d年|今后/;
-// A paragraph that opens on five years speaks of them throughout ("过去五年，…", "“十四五”时期，…").
-const FIVE_YEAR_OPENING =
-  /^(过去五年|过去的五年|五年来|这五年|——这五年|经过五年|“?十[一二三四五六七八九]五”?(时期|期间|以来))|^这是[^。，]{0,20}的五年|^“?十[一二三四五六七八九]五”?(圆满收官|顺利收官)/;
-// "2025年是“十四五”收官之年。" standing alone opens the five years; going on ("，习近平总书记…",
-// "，是…很不平凡的一年") it introduces the one year.
-const PLAN_END_ALONE = /^((19|20)\d\d年是)?“?十[一二三四五六七八九]五”?(规划)?(的)?收官之年[。！]?$/;
-// Said first of the past year, even when it adds "是“十四五”收官之年".
-const PAST_YEAR_OPENING =
-  /^(过去一年|过去的一年|一年来)|刚刚过去的(一年|(19|20)\d\d年)|^(19|20)\d\d年[^。]*的一年/;
-const ONE_YEAR_OPENING = /^(去年|(19|20)\d\d年(是|，|,|以来))/;
 
 interface Clause {
   start: number;
@@ -100,117 +89,6 @@ function clausesOf(sentence: string): Clause[] {
 
 function stripEnd(s: string): string {
   return s.replace(/[。！？!?；;，,、：:”’）)]+$/, "");
-}
-
-interface Context {
-  report: Pick<Report, "id" | "region" | "year"> & { reviewYear?: number; targetYear?: number };
-  paragraph: Paragraph;
-  sentence: string;
-  kind: "target" | "actual";
-  horizon: "annual" | "multi-year";
-  headline: boolean;
-  /** The review passage the paragraph stands in: five years or the past one, and its opening sentence. */
-  passage?: { multi: boolean; opening: string } | null;
-}
-
-function kindOf(p: Paragraph, targetYear: number): "target" | "actual" | null {
-  // The heading's years read against the year the manifest says the report plans for: "首先报告２００１年的
-  // 工作" in the 2002 report is the review, whatever year the headings alone suggested.
-  const top = p.headings[0];
-  const byYear =
-    top && /(19|20|１９|２０)[0-9０-９]{2}年/.test(top) ? classifySection(top, targetYear) : "other";
-  const kind = byYear === "review" || byYear === "plan" ? byYear : p.sectionKind;
-  if (kind === "plan") return "target";
-  if (kind === "review") return "actual";
-  if (TARGETS_PARAGRAPH.test(p.text)) return "target";
-  return null;
-}
-
-/** Every sentence of a report that belongs to a plan or review section, with what it is. */
-function* sentenceContexts(report: Report): Generator<Context> {
-  // Within one top-level section, a paragraph opening on five years ("各位代表！经过五年接续奋斗",
-  // "2025年是“十四五”收官之年") starts a five-year passage; one opening on the past year ends it.
-  let passage: { section: string; multi: boolean; opening: string } | null = null;
-  let mixedPlanFrom: string | null = null;
-  const { targetYear } = yearsOf(report);
-  for (const paragraph of report.paragraphs) {
-    if (paragraph.isHeading) continue;
-    if (passage && passage.section !== paragraph.section) passage = null;
-    // "各位代表！" stands as a sentence of its own before the paragraph's real opening.
-    const opening = (paragraph.sentences.find((t) => !/^各位代表[！!，,：:]?$/.test(t)) ?? "").replace(
-      /^各位代表[！!，,：:]?/,
-      "",
-    );
-    // "2025年是“十四五”收官之年。…一年来，…": the year ending the plan, reviewed as one year.
-    const head = paragraph.sentences.slice(0, 3).join("");
-    const yearOfPlanEnd = /收官之年/.test(opening) && /一年来|这一年|的一年/.test(head);
-    if (PAST_YEAR_OPENING.test(opening) || yearOfPlanEnd)
-      passage = { section: paragraph.section, multi: false, opening };
-    else if (FIVE_YEAR_OPENING.test(opening) || PLAN_END_ALONE.test(opening))
-      passage = { section: paragraph.section, multi: true, opening };
-    else if (ONE_YEAR_OPENING.test(opening)) passage = { section: paragraph.section, multi: false, opening };
-    const kind = kindOf(paragraph, targetYear);
-    if (!kind) continue;
-    const headline = kind === "target" && TARGETS_PARAGRAPH.test(paragraph.text);
-    // Under a 十五五 heading, "今年…预期目标" is still this year's target.
-    const thisYear = new RegExp(`今年|${targetYear}年`).test(paragraph.text);
-    const horizon = paragraph.multiYear && !thisYear ? "multi-year" : "annual";
-    const mixed = paragraph.headings.some(isMixedHeading) && !headline;
-    // Under "“十三五”时期发展成就和“十四五”时期主要目标任务" the review comes first: once a paragraph
-    // turns to aims, the paragraphs after it are the plan.
-    if (mixedPlanFrom !== paragraph.section) mixedPlanFrom = null;
-    // The plan a mixed heading names last ("…和“十四五”时期主要目标任务"): a paragraph opening on it is the plan.
-    const laterPlan = paragraph.headings
-      .join(" ")
-      .match(/十[一二三四五六七八九]五/g)
-      ?.at(-1);
-    const opensPlan =
-      PLAN_SENTENCE.test(opening) ||
-      (laterPlan !== undefined && mixed && opening.includes(laterPlan) && !LOOKING_BACK.test(opening));
-    const planOpening = opensPlan || mixedPlanFrom !== null;
-    // "１９８６年同１９７８年相比，…" opening a paragraph of a plan section: its sentences report results.
-    const pastOpening = namesOnlyPastYears(opening, targetYear) && !PLAN_SENTENCE.test(opening);
-    if (mixed && opensPlan) mixedPlanFrom = paragraph.section;
-    // A sentence without years or aims after one about past years goes on reporting them.
-    let afterPast = false;
-    for (const sentence of paragraph.sentences) {
-      const plan = PLAN_SENTENCE.test(sentence) || (planOpening && !LOOKING_BACK.test(sentence));
-      // "１９９３年我国经济继续蓬勃发展" under "１９９３年…回顾和１９９４年…任务" is the review.
-      const pastYear = namesOnlyPastYears(sentence, targetYear);
-      // A plan-section sentence about past years only ("１９８６年同１９７８年相比…增长１０２％") reports results.
-      const looksBack =
-        LOOKING_BACK.test(sentence) ||
-        (mixed && (!plan || pastYear)) ||
-        ((pastYear || pastOpening || (afterPast && !NAMES_YEAR.test(sentence))) &&
-          !PLAN_SENTENCE.test(sentence));
-      afterPast = (pastYear || (afterPast && !NAMES_YEAR.test(sentence))) && !PLAN_SENTENCE.test(sentence);
-      yield {
-        report,
-        paragraph,
-        sentence,
-        kind: looksBack ? "actual" : kind,
-        horizon,
-        headline,
-        passage: passage ? { multi: passage.multi, opening: passage.opening } : null,
-      };
-    }
-  }
-}
-
-/**
- * The years a report reviews and plans for, from the manifest, else the year before the report and its
- * own. A report plans for a later year than it reviews; a manifest pair that says otherwise (a target
- * year equal to the review year) falls back to the report's own year.
- */
-function yearsOf(report: Context["report"]): { reviewYear: number; targetYear: number } {
-  const reviewYear = report.reviewYear ?? report.year - 1;
-  const targetYear = report.targetYear ?? report.year;
-  return { reviewYear, targetYear: targetYear > reviewYear ? targetYear : report.year };
-}
-
-function namesOnlyPastYears(sentence: string, targetYear: number): boolean {
-  const years = [...foldWidth(sentence).matchAll(/((?:19|20)\d\d)年/g)].map((m) => Number(m[1]));
-  return years.length > 0 && years.every((y) => y < targetYear) && !/今年/.test(sentence);
 }
 
 export function extractStatements(corpus: Pick<Corpus, "reports">, lex: Lexicon): Statement[] {
@@ -481,77 +359,6 @@ function nearestMention(text: string, mentions: Mention[], n: NumberExpr): Menti
     return null;
   }
   return owner;
-}
-
-/**
- * "A、B分别增长4.3%、5.5%" and "城乡居民人均可支配收入分别增长4%和7%": subjects paired with values in
- * order. Listed subjects may share a suffix: "城市和农村低保标准" is 城市低保标准 and 农村低保标准.
- */
-function distribute(
-  text: string,
-  mentions: Mention[],
-  numbers: NumberExpr[],
-  matcher: Matcher,
-): [string, NumberExpr][] | null {
-  const at = text.indexOf("分别");
-  if (at < 0) return pairedWithout(text, mentions, numbers);
-  const values = numbers.filter((n) => n.start > at);
-  if (values.length < 2) return null;
-  const ids = mentions.filter((m) => m.end <= at).flatMap((m) => m.ids);
-  if (ids.length === values.length) return ids.map((id, i) => [id, values[i] as NumberExpr]);
-  const items = text.slice(0, at).split(/[、和及与]/);
-  if (items.length !== values.length) return null;
-  const last = items.at(-1) ?? "";
-  const paired: [string, NumberExpr][] = [];
-  items.forEach((item, i) => {
-    const own = findMentions(item, matcher).at(-1);
-    const id =
-      own?.ids.length === 1
-        ? own.ids[0]
-        : (sharedSuffixId(item, last, matcher) ?? sharedPrefixId(item, items[0] ?? "", matcher));
-    if (id) paired.push([id, values[i] as NumberExpr]);
-  });
-  return paired.length > 0 ? paired : null;
-}
-
-/**
- * "城镇居民人均可支配收入和农村居民人均纯收入实际增长8.4％和11.4％": subjects joined by 和/、 before
- * values joined the same way pair up in order, as if 分别 were written.
- */
-function pairedWithout(
-  text: string,
-  mentions: Mention[],
-  numbers: NumberExpr[],
-): [string, NumberExpr][] | null {
-  if (mentions.length < 2 || numbers.length !== mentions.length) return null;
-  const first = numbers[0] as NumberExpr;
-  if (mentions.some((m) => m.end > first.start || m.ids.length !== 1)) return null;
-  const joined = (a: number, b: number) => /^[和、及与]$/.test(text.slice(a, b));
-  for (let i = 1; i < mentions.length; i++) {
-    if (!joined((mentions[i - 1] as Mention).end, (mentions[i] as Mention).start)) return null;
-  }
-  for (let i = 1; i < numbers.length; i++) {
-    if (!joined((numbers[i - 1] as NumberExpr).end, (numbers[i] as NumberExpr).start)) return null;
-  }
-  return mentions.map((m, i) => [m.ids[0] as string, numbers[i] as NumberExpr]);
-}
-
-/** "能耗" listed after "单位国内生产总值用水量": the indicator named by the first item's head + it. */
-function sharedPrefixId(item: string, first: string, matcher: Matcher): string | undefined {
-  for (let cut = first.length - 1; cut > 0; cut--) {
-    const m = findMentions(first.slice(0, cut) + item, matcher)[0];
-    if (m && m.start === 0 && m.end > cut && m.ids.length === 1) return m.ids[0];
-  }
-  return undefined;
-}
-
-/** "城市" listed before "农村低保标准": the indicator named by 城市 + the tail of the last item. */
-function sharedSuffixId(item: string, last: string, matcher: Matcher): string | undefined {
-  for (let cut = 1; cut < last.length; cut++) {
-    const m = findMentions(item + last.slice(cut), matcher)[0];
-    if (m && m.start === 0 && m.ids.length === 1) return m.ids[0];
-  }
-  return undefined;
 }
 
 function changeBefore(clause: string, n: NumberExpr): string | null {
