@@ -106,7 +106,11 @@ export function* sentenceContexts(report: Report): Generator<Context> {
         (mixed && (!plan || pastYear)) ||
         ((pastYear || pastOpening || (afterPast && !NAMES_YEAR.test(sentence))) &&
           !PLAN_SENTENCE.test(sentence));
-      afterPast = (pastYear || (afterPast && !NAMES_YEAR.test(sentence))) && !PLAN_SENTENCE.test(sentence);
+      // "过去一年，我们的各项工作取得了很大成绩。国内生产总值增长10.3%，…" (national-2011, in its plan
+      // section): the sentences after one that looks back report that year too.
+      afterPast =
+        (pastYear || LOOKING_BACK.test(sentence) || (afterPast && !NAMES_YEAR.test(sentence))) &&
+        !PLAN_SENTENCE.test(sentence);
       yield {
         report,
         paragraph,

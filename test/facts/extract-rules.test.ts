@@ -737,3 +737,23 @@ describe("older national reports: results reported inside a plan section", () =>
     ]);
   });
 });
+
+describe("a plan section's paragraph that looks back", () => {
+  test("national-2011: sentences after 过去一年，… report that year, not targets", () => {
+    const report = {
+      id: "x",
+      region: "全国",
+      year: 2011,
+      reviewYear: 2010,
+      targetYear: 2011,
+      paragraphs: parseReport(
+        "x",
+        "各位代表：\n二、2011年的主要任务\n2011年，是“十二五”开局之年，做好今年的工作对于完成“十二五”各项目标任务至关重要。过去一年，我们的各项工作取得了很大成绩。国内生产总值增长10.3%，居民消费价格涨幅控制在 3.3%，城镇新增就业1168万人，国际收支状况有所改善。",
+      ),
+    } as unknown as Parameters<typeof extractReportStatements>[0];
+    const got = extractReportStatements(report, buildMatcher(lexicon)).map(
+      (s) => `${s.indicatorId} ${formatValue(s)} ${s.kind[0]}/${s.horizon[0]}/${s.about}`,
+    );
+    expect(got).toEqual(["gdp 增长10.3% a/a/2010", "cpi 3.3% a/a/2010", "new_urban_jobs 1168万人 a/a/2010"]);
+  });
+});
