@@ -24,14 +24,24 @@ export function scopeOf(a: Analysis, yearOption: number | null): AskScope {
   return { regions: a.regions.map((h) => h.region), year: yearOption ?? a.years[0] ?? null };
 }
 
-function reportsInScope(engine: Engine, scope: AskScope): readonly ReportInfo[] | null {
+/**
+ * The reports a question is asked of. A year picks the reports about it: that year's (its targets) and
+ * the one reviewing it (usually the next year's). Without a year a named region is asked about in its
+ * latest report and an unscoped question searches every report. `missingYear` is a named year no report
+ * in scope speaks of: the answer says so instead of quoting another year.
+ */
+function reportsInScope(
+  engine: Engine,
+  scope: AskScope,
+): { reports: readonly ReportInfo[] | null; missingYear: number | null } {
   const named = scope.regions.length > 0;
   const regions = named ? scope.regions : engine.regions;
-  const ofYear = regions.flatMap((region) => region.reports.filter((r) => r.year === scope.year));
-  // A year picks that year's reports; without one (or with none of that year) a named region is asked
-  // about in its latest report, and an unscoped question searches every report.
-  if (ofYear.length > 0) return ofYear;
-  return named ? regions.flatMap((region) => region.reports.slice(0, 1)) : null;
+  const y = scope.year;
+  const aboutYear = (r: ReportInfo) => r.year === y || (r.reviewYear ?? r.year - 1) === y;
+  const ofYear = y === null ? [] : regions.flatMap((region) => region.reports.filter(aboutYear));
+  if (ofYear.length > 0) return { reports: ofYear, missingYear: null };
+  const reports = named ? regions.flatMap((region) => region.reports.slice(0, 1)) : null;
+  return { reports, missingYear: y };
 }
 
 export interface QueryTerms {
@@ -85,13 +95,20 @@ export function ask(
 ): Answer {
   const command = "ask";
   const scope = scopeOf(analysis, opts.year);
-  const reports = reportsInScope(engine, scope);
+  const { reports, missingYear } = reportsInScope(engine, scope);
   const q = queryTerms(engine, analysis);
   const terms = q.all;
   if (terms.length === 0) return failure(command, "bad_input", MESSAGES.noContent);
   const page = Math.min(Math.max(1, opts.page), MAX_PAGES);
   const hits = engine.store.search(terms, reports, CANDIDATES);
   if (hits.length === 0) return failure(command, "not_found", MESSAGES.notFoundAsk);
+  if (missingYear !== null) {
+    // "1990年物价" with no report of or about 1990: the nearest passages, never another year's answer.
+    const near = rerank(engine, hits, terms, analysis.cues).slice(0, PAGE_SIZE);
+    const citations = near.map((s) => citationOf(engine, s.paragraph, s.sentence, s.matched));
+    const where = scope.regions.map((r) => r.name).join("、");
+    return failure(command, "not_found", MESSAGES.noReportAbout(where, missingYear), { citations });
+  }
 
   const { cues } = analysis;
   const all = rerank(engine, hits, terms, cues);

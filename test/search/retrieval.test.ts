@@ -63,3 +63,12 @@ describe("/ask ranking", () => {
     for (const c of two.citations) expect(firstIds).not.toContain(c.id);
   });
 });
+
+test("a question about a year no report speaks of is not_found, with the nearest passages", () => {
+  // The national series starts in 1954: nothing reports or reviews 1950.
+  const a = run("/ask 1950年粮食产量");
+  expect(a.ok).toBe(false);
+  expect(a.error?.code).toBe("not_found");
+  expect(a.answer).toContain("1950年");
+  expect(a.citations.length).toBeGreaterThan(0);
+});
