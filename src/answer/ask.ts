@@ -86,6 +86,7 @@ function coverage(engine: Engine, q: QueryTerms, s: ScoredSentence): number {
 }
 
 const CANDIDATES = 30;
+const ASKS_HOW_MANY = /多少|几[个家项座条所次年万亿天人]/;
 
 export function ask(
   engine: Engine,
@@ -122,6 +123,10 @@ export function ask(
   if (coverage(engine, q, best) < MIN_COVERAGE) {
     // Say so, and show the nearest passages so the user can judge: never a guessed answer line.
     return failure(command, "not_found", MESSAGES.notFoundAsk, { citations });
+  }
+  // "荔湾区的人口有多少" asks for a number; a best passage without one (人口计划生育服务) does not answer it.
+  if (page === 1 && ASKS_HOW_MANY.test(analysis.text) && numberClause(engine, best) === null) {
+    return failure(command, "not_found", MESSAGES.noNumber, { citations });
   }
   const top = shown[0] as ScoredSentence;
   return {

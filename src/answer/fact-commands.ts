@@ -105,20 +105,28 @@ export function lookup(
     year !== null && kind === "actual"
       ? (g: Statement[]) => aboutLine(region.name, nameOf(engine, g, region.level), g, report)
       : undefined;
-  if ("ok" in resolved) {
-    // Not in the lexicon: the same rules applied to the phrase itself ("/figure 临淄 5G基站").
+  // The same rules applied to the phrase as typed ("/figure 临淄 5G基站"): for a phrase outside the
+  // lexicon, and for an alias whose indicator the report never states in its own form ("优良天数" is
+  // the ratio's alias; 历城 reports "优良天数达到244天": the days, under the words the user typed).
+  const byPhrase = (): Answer | null => {
     const phrase = cleanPhrase(indicatorInput);
     const paragraphs = phrase.length >= 2 ? engine.store.paragraphsOf(report.id) : [];
     const found = paragraphs.length
       ? extractPhrase({ ...report, text: "", path: "", paragraphs }, phrase, kind)
       : [];
-    if (found.length === 0) return resolved;
+    if (found.length === 0) return null;
     const phraseGroups = groupStatements(found).slice(0, MAX_GROUPS);
     return withNote(answerGroups(engine, command, region, phraseGroups, [phrase], lineOf), note);
-  }
+  };
+  if ("ok" in resolved) return byPhrase() ?? resolved;
   const indicator = resolved;
   const groups = aboutFirst(groupsFor(engine, report.id, indicator, kind), year).slice(0, MAX_GROUPS);
   const label = kind === "target" ? `${report.year}年报告的目标` : `${report.year}年报告的工作回顾`;
+  // Only a specific alias (three characters or more): "消费" next to "券2000万元" is not a figure of 消费.
+  const typed = cleanPhrase(indicatorInput);
+  const typedOtherName = typed.length >= 3 && ![indicator.name, ...indicator.terms].includes(typed);
+  const phraseAnswer = groups.length === 0 && typedOtherName ? byPhrase() : null;
+  if (phraseAnswer) return phraseAnswer;
   if (groups.length === 0) {
     // Never a number from elsewhere: the nearest passages of this report only, as evidence of absence.
     const near = ask(engine, `${region.name}${report.year}年${indicator.name}`, {

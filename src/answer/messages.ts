@@ -25,6 +25,7 @@ export const MESSAGES = {
   notFoundFact: (region: string, label: string, indicator: string) =>
     `${region}${label}中没有找到“${indicator}”的${indicator ? "" : ""}表述。以下是最接近的段落。`,
   notFoundAsk: "报告中没有找到与问题相符的内容。",
+  noNumber: "报告中没有找到问题所问的数字。以下是最接近的段落。",
   noReportAbout: (where: string, year: number) =>
     `语料中没有${where}${year}年的报告，也没有回顾${year}年的报告，无法回答这一年的问题。以下是最接近的段落（出自其他年份）。`,
   badCitation: (id: string) => `引用编号“${id}”无效，格式应为“报告编号#段落号”，例如 linzi-2023#57。`,

@@ -193,3 +193,17 @@ describe("/reports, /source, /help", () => {
     expect(checked(run("/help")).ok).toBe(true);
   });
 });
+
+describe("an alias the report states in another form", () => {
+  test("历城 reports 优良天数 as days, not the ratio the alias names: the phrase's own figure, quoted", () => {
+    const a = run("历城优良天数有多少");
+    expect(a.ok).toBe(true);
+    expect(a.answer).toContain("优良天数：244天");
+    expect(a.citations[0]?.quote).toContain("优良天数达到244天");
+  });
+
+  test("a two-character alias never takes a number by adjacency alone", () => {
+    const a = run("/figure 荔湾 消费");
+    expect(a.answer).not.toMatch(/消费：/);
+  });
+});

@@ -72,3 +72,11 @@ test("a question about a year no report speaks of is not_found, with the nearest
   expect(a.answer).toContain("1950年");
   expect(a.citations.length).toBeGreaterThan(0);
 });
+
+test("a how-many question whose best passage holds no number for it is not_found, not a sentence", () => {
+  // 荔湾 mentions 人口 only in 人口计划生育服务管理中心: no population figure anywhere.
+  const a = run("荔湾区的人口有多少");
+  expect(a.ok).toBe(false);
+  expect(a.error?.code).toBe("not_found");
+  expect(a.citations.length).toBeGreaterThan(0);
+});
