@@ -120,7 +120,10 @@ export function lookup(
   };
   if ("ok" in resolved) return byPhrase() ?? resolved;
   const indicator = resolved;
-  const groups = aboutFirst(groupsFor(engine, report.id, indicator, kind), year).slice(0, MAX_GROUPS);
+  const groups = samePeriod(aboutFirst(groupsFor(engine, report.id, indicator, kind), year)).slice(
+    0,
+    MAX_GROUPS,
+  );
   const label = kind === "target" ? `${report.year}年报告的目标` : `${report.year}年报告的工作回顾`;
   // Only a specific alias (three characters or more): "消费" next to "券2000万元" is not a figure of 消费.
   const typed = cleanPhrase(indicatorInput);
@@ -147,6 +150,20 @@ function aboutFirst(groups: Statement[][], year: number | null): Statement[][] {
   if (year === null) return groups;
   const of = (g: Statement[]) => (g[0]?.about === year && g[0]?.horizon === "annual" ? 0 : 1);
   return [...groups].sort((a, b) => of(a) - of(b));
+}
+
+/**
+ * Only what the answer can stand behind: the statements of the first group's period (the same horizon
+ * and the same years). A 十五五 goal "经济年均增长5%左右" is not listed under 2026's target; when a report
+ * states only a multi-year figure, that leads, labelled as such.
+ */
+function samePeriod(groups: Statement[][]): Statement[][] {
+  const head = groups[0]?.[0];
+  if (!head) return groups;
+  return groups.filter((g) => {
+    const s = g[0] as Statement;
+    return s.horizon === head.horizon && s.about === head.about && s.aboutEnd === head.aboutEnd;
+  });
 }
 
 /** "全国 · 2024年实际（2025年报告）· 国内生产总值：134.9万亿元，增长5%". */

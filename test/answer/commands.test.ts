@@ -41,11 +41,12 @@ describe("/target and /figure", () => {
     }
   });
 
-  test("several matches: the 预期目标 paragraph first, the rest listed", () => {
+  test("the 预期目标 paragraph first; a 十五五 goal of the same indicator is another period, not listed", () => {
     const a = run("/target 广东 GDP");
     expect(a.answer.split("\n")[0]).toContain("2026年预期目标");
-    expect(a.answer).toContain("其他相关表述");
-    expect(a.answer).toContain("中长期目标");
+    expect(a.answer).not.toContain("中长期目标");
+    // Issue 11: the answer and its 其他相关表述 hold one indicator, one region, one period.
+    for (const f of a.facts) expect(f).toMatchObject({ horizon: "annual", year: 2026, region: "广东省" });
   });
 
   test.each([
@@ -60,10 +61,10 @@ describe("/target and /figure", () => {
     expect(a.citations[0]?.quote).toContain(quote);
   });
 
-  test("an annual plan sentence ranks before a multi-year goal of the 预期目标 kind", () => {
+  test("an annual plan sentence answers; the multi-year goal of the 预期目标 kind is not shown as annual", () => {
     const a = run("/target 浙江 研发投入");
     expect(a.facts[0]).toMatchObject({ horizon: "annual", value: 3.35 });
-    expect(a.answer).toContain("中长期目标");
+    expect(a.facts.every((f) => f.horizon === "annual")).toBe(true);
   });
 
   test("a qualitative target is a fact with value null", () => {
