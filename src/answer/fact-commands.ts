@@ -190,15 +190,19 @@ function answerGroups(
 ): Answer {
   const facts: Fact[] = [];
   const citations: Citation[] = [];
-  const lines = groups.map((g) => {
+  const lines: string[] = [];
+  for (const g of groups) {
     const line = lineOf ? lineOf(g) : formatLine(region.name, nameOf(engine, g, region.level), g);
+    // A report restating its target ("涨幅2%左右" in the 预期目标 paragraph and again under 物价) says
+    // one thing: the first statement of it answers, the repeat is not listed again.
+    if (lines.includes(line)) continue;
+    lines.push(line);
     for (const s of g) facts.push(toFact(engine, s, line));
     const first = g[0] as Statement;
     if (!citations.some((c) => c.id === first.paragraphId && c.quote === first.sentence)) {
       citations.push(citationOfStatement(engine, first, terms));
     }
-    return line;
-  });
+  }
   const [head, ...rest] = lines;
   const more = rest.length ? `\n其他相关表述：\n${rest.map((l) => `- ${l}`).join("\n")}` : "";
   return { ok: true, command, answer: `${head}${more}`, facts, citations };

@@ -208,3 +208,9 @@ describe("an alias the report states in another form", () => {
     expect(a.answer).not.toMatch(/消费：/);
   });
 });
+
+test("a target the report states twice is one line, not repeated under 其他相关表述", () => {
+  const a = run("/target 全国 CPI 2025");
+  const lines = a.answer.split("\n").map((l) => l.replace(/^- /, ""));
+  expect(new Set(lines).size).toBe(lines.length);
+});
