@@ -3,6 +3,7 @@ import type { Engine } from "../engine.ts";
 import { citationOf, failure } from "./build.ts";
 import { MESSAGES } from "./messages.ts";
 import type { Answer } from "./schema.ts";
+import { yearRuns } from "./year-runs.ts";
 
 const LEVELS = ["国家", "省", "市", "区县"] as const;
 
@@ -27,18 +28,6 @@ export function reports(engine: Engine): Answer {
     facts: [],
     citations: [],
   };
-}
-
-/** 1954, 1955, 1956, 1960 → "1954—1956、1960". */
-function yearRuns(years: readonly number[]): string {
-  const runs: string[] = [];
-  for (let i = 0; i < years.length; ) {
-    let j = i;
-    while (j + 1 < years.length && (years[j + 1] as number) === (years[j] as number) + 1) j++;
-    runs.push(j - i >= 2 ? `${years[i]}—${years[j]}` : years.slice(i, j + 1).join("、"));
-    i = j + 1;
-  }
-  return runs.join("、");
 }
 
 export function source(engine: Engine, id: string): Answer {

@@ -15,6 +15,7 @@ import { directionOf } from "./check-rule.ts";
 import { resolveIndicatorOrFail, resolveRegionOrFail, toFact } from "./fact-commands.ts";
 import { MESSAGES } from "./messages.ts";
 import type { Answer, Citation, Fact, Series } from "./schema.ts";
+import { yearRuns } from "./year-runs.ts";
 
 type RegionInfo = Region<ReportInfo>;
 
@@ -109,16 +110,4 @@ function seriesUnit(pairs: YearPair[]): string | null {
     if (best) return best;
   }
   return null;
-}
-
-/** 2001, 2002, 2003, 2020 → "2001—2003、2020". */
-function yearRuns(years: readonly number[]): string {
-  const runs: string[] = [];
-  for (let i = 0; i < years.length; ) {
-    let j = i;
-    while (j + 1 < years.length && (years[j + 1] as number) === (years[j] as number) + 1) j++;
-    runs.push(j > i ? `${years[i]}—${years[j]}` : String(years[i]));
-    i = j + 1;
-  }
-  return runs.join("、");
 }

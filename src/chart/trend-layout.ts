@@ -5,6 +5,7 @@
  * listed under the chart instead of drawn. Same glyph-outline text as the compare chart.
  */
 import type { CheckSide, Series } from "../answer/schema.ts";
+import { yearRuns } from "../answer/year-runs.ts";
 import { TextSetter, type TextStyle } from "./glyph-text.ts";
 import { wrapText } from "./text-wrap.ts";
 import { formatTick, niceScale } from "./ticks.ts";
@@ -288,17 +289,6 @@ function notesOf(series: Series, years: number[]): string[] {
   if (other.length) out.push(`未画出（无数值或单位不同）：${other.join("；")}`);
   if (empty.length) out.push(`灰色为无数据年份：${yearRuns(empty)}（语料中没有相应报告或报告未提及）`);
   return out;
-}
-
-function yearRuns(years: readonly number[]): string {
-  const runs: string[] = [];
-  for (let i = 0; i < years.length; ) {
-    let j = i;
-    while (j + 1 < years.length && (years[j + 1] as number) === (years[j] as number) + 1) j++;
-    runs.push(j > i ? `${years[i]}—${years[j]}` : String(years[i]));
-    i = j + 1;
-  }
-  return runs.join("、");
 }
 
 /**

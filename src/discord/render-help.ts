@@ -5,6 +5,7 @@
  */
 import { chatInputApplicationCommandMention } from "@discordjs/formatters";
 import type { APIEmbed, Client } from "discord.js";
+import { yearRuns } from "../answer/year-runs.ts";
 import type { Engine } from "../engine.ts";
 
 export interface HelpInfo {
@@ -69,19 +70,6 @@ function shownName(e: Entry, locale?: string): string {
   if (locale === "zh-CN") return e.cn;
   if (locale === "zh-TW") return e.tw;
   return e.name;
-}
-
-/** 1954, 1955, 1956, 1960 → "1954—1956、1960". */
-export function yearRuns(years: readonly number[]): string {
-  const sorted = [...new Set(years)].sort((a, b) => a - b);
-  const runs: string[] = [];
-  for (let i = 0; i < sorted.length; ) {
-    let j = i;
-    while (j + 1 < sorted.length && (sorted[j + 1] as number) === (sorted[j] as number) + 1) j++;
-    runs.push(j - i >= 2 ? `${sorted[i]}—${sorted[j]}` : sorted.slice(i, j + 1).join("、"));
-    i = j + 1;
-  }
-  return runs.join("、");
 }
 
 export function renderHelp(info: HelpInfo): APIEmbed {
