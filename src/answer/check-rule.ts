@@ -3,9 +3,8 @@
  * year's actual figure, both as the reports state them. Pure: no engine, no store.
  */
 
-export type Verdict = "完成" | "超额完成" | "略低于目标" | "略高于目标" | "未完成" | "无法判断" | "缺少数据";
-
-export const VERDICTS: readonly Verdict[] = [
+/** The outcomes, in one list: the answer schema validates against it too. */
+export const VERDICTS = [
   "完成",
   "超额完成",
   "略低于目标",
@@ -13,7 +12,9 @@ export const VERDICTS: readonly Verdict[] = [
   "未完成",
   "无法判断",
   "缺少数据",
-];
+] as const;
+
+export type Verdict = (typeof VERDICTS)[number];
 
 /** Which way is good when a target gives a bare number: more (a floor) or less (a ceiling). */
 export type Direction = "floor" | "ceiling";

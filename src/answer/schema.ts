@@ -3,6 +3,7 @@
  * Discord). Documented in the README; other tools read it, so keep it stable.
  */
 import { z } from "zod";
+import { VERDICTS } from "./check-rule.ts";
 
 export const ErrorCode = z.enum([
   "unknown_region",
@@ -85,15 +86,7 @@ export const CheckSideSchema = z.object({
 });
 export type CheckSide = z.infer<typeof CheckSideSchema>;
 
-export const VerdictSchema = z.enum([
-  "完成",
-  "超额完成",
-  "略低于目标",
-  "略高于目标",
-  "未完成",
-  "无法判断",
-  "缺少数据",
-]);
+export const VerdictSchema = z.enum(VERDICTS);
 
 /** /check: a year's target against that year's actual figure, and the verdict (docs/CHECK.md). */
 export const CheckSchema = z.object({
