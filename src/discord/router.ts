@@ -19,7 +19,7 @@ import type { Answer } from "../answer/schema.ts";
 import { chartFileName } from "../chart/chart-name.ts";
 import type { Engine } from "../engine.ts";
 import type { Command, Result } from "../query/command.ts";
-import { answerCommand, type FlowDeps, newTrace, type Trace } from "../service/answer-flow.ts";
+import { answerCommand, type FlowDeps, logTrace, newTrace, type Trace } from "../service/answer-flow.ts";
 import type { InteractionMetrics } from "../service/metrics.ts";
 import { type AnswerWork, BusyError, type Worked } from "../service/work.ts";
 import type { Autocomplete } from "./autocomplete.ts";
@@ -117,7 +117,7 @@ export function createInteractionHandler(deps: RouterDeps): (i: Interaction) => 
       deps.logger.error(`[${id}] unexpected error handling ${describe(i)}`, e);
       if (i.isRepliable()) await apologize(deps.logger, i, id);
     } finally {
-      logInteraction(deps, i, trace, deps.clock.now() - receivedAt);
+      logTrace(deps, trace, deps.clock.now() - receivedAt, shardOf(i));
     }
   };
 }
@@ -147,19 +147,6 @@ async function route(deps: RouterDeps, i: Interaction, receivedAt: number, trace
   } else {
     await notice(i, NOTICES.unsupported, trace, "unsupported");
   }
-}
-
-/** The interaction's one log line and its metrics. */
-function logInteraction(deps: RouterDeps, i: Interaction, trace: Trace, ms: number): void {
-  deps.metrics?.interaction(trace.command, trace.outcome, ms);
-  deps.logger.info("interaction", {
-    command: trace.command,
-    outcome: trace.outcome,
-    ack: trace.ack,
-    ms: Math.round(ms),
-    shard: shardOf(i),
-    ...(trace.errorId ? { errorId: trace.errorId } : {}),
-  });
 }
 
 /** The shard a guild's events come on (Discord's formula); DMs come on shard 0. */

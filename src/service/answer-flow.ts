@@ -15,6 +15,7 @@ import { type ReplyPayload, renderAnswer, renderNotice } from "../discord/render
 import { type Ack, type Ready, respond } from "../discord/respond.ts";
 import type { Engine } from "../engine.ts";
 import type { Command } from "../query/command.ts";
+import type { InteractionMetrics } from "./metrics.ts";
 import { type AnswerWork, BusyError, type Worked } from "./work.ts";
 
 export interface FlowDeps {
@@ -38,6 +39,24 @@ export interface Trace {
 
 export function newTrace(command: string): Trace {
   return { command, outcome: "unknown" };
+}
+
+/** The interaction's one log line and its metrics, for the gateway (shard number) and HTTP ("http"). */
+export function logTrace(
+  deps: { logger: Logger; metrics?: InteractionMetrics | undefined },
+  trace: Trace,
+  ms: number,
+  shard: number | "http",
+): void {
+  deps.metrics?.interaction(trace.command, trace.outcome, ms);
+  deps.logger.info("interaction", {
+    command: trace.command,
+    outcome: trace.outcome,
+    ack: trace.ack,
+    ms: Math.round(ms),
+    shard,
+    ...(trace.errorId ? { errorId: trace.errorId } : {}),
+  });
 }
 
 /** The reply for a worked answer; the picture, when there is one, becomes the embed's image. */

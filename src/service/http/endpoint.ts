@@ -23,7 +23,7 @@ import type { Ack } from "../../discord/respond.ts";
 import { buttonAction } from "../../discord/router.ts";
 import { withView } from "../../discord/view.ts";
 import type { Engine } from "../../engine.ts";
-import { answerCommand, type FlowDeps, newTrace, type Trace } from "../answer-flow.ts";
+import { answerCommand, type FlowDeps, logTrace, newTrace, type Trace } from "../answer-flow.ts";
 import type { InteractionMetrics } from "../metrics.ts";
 import type { AnswerWork } from "../work.ts";
 import {
@@ -132,16 +132,7 @@ async function serve(deps: EndpointDeps, req: IncomingMessage, res: ServerRespon
       deps.logger.warn(`[${id}] could not send the error message`, err);
     }
   } finally {
-    const ms = deps.clock.now() - receivedAt;
-    deps.metrics?.interaction(trace.command, trace.outcome, ms);
-    deps.logger.info("interaction", {
-      command: trace.command,
-      outcome: trace.outcome,
-      ack: trace.ack,
-      ms: Math.round(ms),
-      shard: "http",
-      ...(trace.errorId ? { errorId: trace.errorId } : {}),
-    });
+    logTrace(deps, trace, deps.clock.now() - receivedAt, "http");
   }
 }
 
