@@ -8,6 +8,7 @@
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { build } from "esbuild";
+import { bundleOptions } from "../src/cli/bundle-options.ts";
 import { sourceCodeHash } from "../src/search/fingerprint.ts";
 
 export interface Compiled {
@@ -24,18 +25,6 @@ export interface Compiled {
   ms: number;
 }
 
-/** Same options as src/cli/build.ts: ESM, code splitting (lazy imports stay lazy), packages external. */
-const COMMON = {
-  bundle: true,
-  splitting: true,
-  format: "esm",
-  platform: "node",
-  target: "node20",
-  packages: "external",
-  chunkNames: "chunks/[name]-[hash]",
-  logLevel: "warning",
-} as const;
-
 export async function compile(root: string): Promise<Compiled> {
   const t0 = performance.now();
   const dir = join(root, ".cache", `bench-${process.pid}`);
@@ -43,24 +32,22 @@ export async function compile(root: string): Promise<Compiled> {
   mkdirSync(dir, { recursive: true });
   // The compiled store build finds its worker script under the nearest package.json's dist/: this one.
   writeFileSync(join(dir, "package.json"), '{ "private": true, "type": "module" }\n');
+  const common = bundleOptions();
   const codeHash = sourceCodeHash();
-  const define = { __ZHENGBAO_CODE_HASH__: JSON.stringify(codeHash) };
   // The programs under test alone, as dist/ lays them out, so their chunks are not shared with ours.
   await build({
-    ...COMMON,
+    ...common,
     entryPoints: ["src/cli/ask.ts", "src/cli/index-build.ts", "src/search/build-worker.ts"].map((f) =>
       join(root, f),
     ),
     outdir: join(dir, "dist"),
     outbase: join(root, "src"),
-    define,
   });
   await build({
-    ...COMMON,
+    ...common,
     entryPoints: [join(root, "bench/children/serve.ts"), join(root, "bench/children/peer.ts")],
     outdir: join(dir, "children"),
     outbase: join(root, "bench/children"),
-    define,
   });
   return {
     dir,

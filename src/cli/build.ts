@@ -6,7 +6,7 @@
  * Files are overwritten in place (a program running from dist/ meanwhile keeps working).
  */
 import { build } from "esbuild";
-import { sourceCodeHash } from "../search/fingerprint.ts";
+import { bundleOptions } from "./bundle-options.ts";
 
 const ENTRIES = [
   "src/main.ts",
@@ -27,20 +27,7 @@ const ENTRIES = [
 ];
 
 const t0 = performance.now();
-await build({
-  entryPoints: ENTRIES,
-  bundle: true,
-  splitting: true,
-  format: "esm",
-  platform: "node",
-  target: "node20",
-  packages: "external",
-  outdir: "dist",
-  outbase: "src",
-  chunkNames: "chunks/[name]-[hash]",
-  define: { __ZHENGBAO_CODE_HASH__: JSON.stringify(sourceCodeHash()) },
-  logLevel: "warning",
-});
+await build({ ...bundleOptions(), entryPoints: ENTRIES, outdir: "dist", outbase: "src" });
 process.stdout.write(
   `built dist/ (${ENTRIES.length} programs) in ${Math.round(performance.now() - t0)} ms\n`,
 );
