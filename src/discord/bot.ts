@@ -13,20 +13,18 @@ import {
   Partials,
   RESTEvents,
 } from "discord.js";
-import { commands as defaultCommands } from "../../commands/index.ts";
 import type { Answer } from "../answer/schema.ts";
 import { answerChart, chartFileName } from "../chart/answer-chart.ts";
 import type { Engine } from "../engine.ts";
 import type { InteractionMetrics } from "../service/metrics.ts";
 import { type AnswerWork, inlineWork } from "../service/work.ts";
-import { Autocomplete } from "./autocomplete.ts";
 import type { CommandModule } from "./command.ts";
 import type { BotConfig } from "./config.ts";
-import { FollowUps } from "./follow-up.ts";
+import { interactionDeps } from "./interaction-deps.ts";
 import type { Logger } from "./logger.ts";
 import { createMessageHandler } from "./mention.ts";
 import { NOTICES } from "./notices.ts";
-import { type Clock, RateLimiter, type RateLimitOptions, systemClock } from "./rate-limit.ts";
+import { type Clock, type RateLimitOptions, systemClock } from "./rate-limit.ts";
 import { NO_MENTIONS, type ReplyFile, renderNotice } from "./render.ts";
 import { createInteractionHandler, type RouterDeps } from "./router.ts";
 
@@ -76,9 +74,6 @@ export function inviteUrl(appId: string): string {
 /** The status line under the bot's name: where to start. */
 export const PRESENCE = "/帮助 · 查询政府工作报告";
 
-// Discord allows 3 s; leave room for the deferral's own round trip (an answer waiting behind others in
-// the queue is deferred at once, see respond.ts).
-const DEFER_AFTER_MS = 1500;
 /**
  * @discordjs/rest counts every request against the bot's global limit (50/s by default), but Discord
  * exempts interaction callbacks and their webhook routes from it: at 50/s a burst of 2,000 commands would
@@ -114,14 +109,7 @@ export function createBot(opts: BotOptions): Bot {
   });
   const imageFor = opts.imageFor ?? chartImage;
   const deps: RouterDeps = {
-    engine: opts.engine,
-    logger,
-    commands: new Map((opts.commands ?? defaultCommands).map((c) => [c.data.name, c])),
-    autocomplete: new Autocomplete(opts.engine.names),
-    limiter: new RateLimiter(clock, opts.rateLimit),
-    followUps: new FollowUps(clock),
-    clock,
-    deferAfterMs: opts.deferAfterMs ?? DEFER_AFTER_MS,
+    ...interactionDeps({ ...opts, logger, clock }),
     imageFor,
     work: opts.work ?? inlineWork(opts.engine, { chart: (a) => imageFor(a)?.attachment ?? null }),
     ...(opts.metrics ? { metrics: opts.metrics } : {}),

@@ -17,19 +17,16 @@ import {
 import { errorId, safeExecute } from "../answer/execute.ts";
 import type { Answer } from "../answer/schema.ts";
 import { chartFileName } from "../chart/chart-name.ts";
-import type { Engine } from "../engine.ts";
 import type { Command, Result } from "../query/command.ts";
 import { answerCommand, type FlowDeps, logTrace, newTrace, type Trace } from "../service/answer-flow.ts";
 import type { InteractionMetrics } from "../service/metrics.ts";
 import { type AnswerWork, BusyError, type Worked } from "../service/work.ts";
-import type { Autocomplete } from "./autocomplete.ts";
 import { type Clicker, componentAction } from "./clicks.ts";
-import type { AnswerOptions, BotContext, CommandModule } from "./command.ts";
+import type { AnswerOptions, BotContext } from "./command.ts";
 import { decodeCustomId } from "./custom-id.ts";
-import type { FollowUps } from "./follow-up.ts";
+import type { InteractionDeps } from "./interaction-deps.ts";
 import type { Logger } from "./logger.ts";
 import { NOTICES } from "./notices.ts";
-import type { Clock, RateLimiter } from "./rate-limit.ts";
 import {
   questionFromEmbed,
   type ReplyFile,
@@ -40,15 +37,7 @@ import {
 import { gatewayAck } from "./respond.ts";
 import { withView } from "./view.ts";
 
-export interface RouterDeps {
-  engine: Engine;
-  logger: Logger;
-  commands: ReadonlyMap<string, CommandModule>;
-  autocomplete: Autocomplete;
-  limiter: RateLimiter;
-  followUps: FollowUps;
-  clock: Clock;
-  deferAfterMs: number;
+export interface RouterDeps extends InteractionDeps {
   /** A picture for an answer on the main thread (mentions), or null; a failure only drops the picture. */
   imageFor?: (answer: Answer) => ReplyFile | null;
   /** Where slash commands and buttons are answered (the worker pool in the service). */

@@ -11,18 +11,14 @@ import type { KeyObject } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { errorId } from "../../answer/execute.ts";
 import type { Answer } from "../../answer/schema.ts";
-import type { Autocomplete } from "../../discord/autocomplete.ts";
-import type { BotContext, CommandModule } from "../../discord/command.ts";
+import type { BotContext } from "../../discord/command.ts";
 import { decodeCustomId } from "../../discord/custom-id.ts";
-import type { FollowUps } from "../../discord/follow-up.ts";
-import type { Logger } from "../../discord/logger.ts";
+import type { InteractionDeps } from "../../discord/interaction-deps.ts";
 import { NOTICES } from "../../discord/notices.ts";
-import type { Clock, RateLimiter } from "../../discord/rate-limit.ts";
 import { type ReplyPayload, renderNotice } from "../../discord/render.ts";
 import type { Ack } from "../../discord/respond.ts";
 import { buttonAction } from "../../discord/router.ts";
 import { withView } from "../../discord/view.ts";
-import type { Engine } from "../../engine.ts";
 import { answerCommand, type FlowDeps, logTrace, newTrace, type Trace } from "../answer-flow.ts";
 import type { InteractionMetrics } from "../metrics.ts";
 import type { AnswerWork } from "../work.ts";
@@ -37,16 +33,8 @@ import { EPHEMERAL, messageJson } from "./payload.ts";
 import { verifySignature } from "./verify.ts";
 import type { Webhooks } from "./webhook.ts";
 
-export interface EndpointDeps {
-  engine: Engine;
+export interface EndpointDeps extends InteractionDeps {
   work: AnswerWork;
-  logger: Logger;
-  commands: ReadonlyMap<string, CommandModule>;
-  autocomplete: Autocomplete;
-  limiter: RateLimiter;
-  followUps: FollowUps;
-  clock: Clock;
-  deferAfterMs: number;
   publicKey: KeyObject;
   webhooks: Webhooks;
   metrics?: InteractionMetrics;

@@ -7,12 +7,10 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { Registry } from "prom-client";
-import { commands as defaultCommands } from "../../../commands/index.ts";
-import { Autocomplete } from "../../discord/autocomplete.ts";
 import type { CommandModule } from "../../discord/command.ts";
-import { FollowUps } from "../../discord/follow-up.ts";
+import { interactionDeps } from "../../discord/interaction-deps.ts";
 import type { Logger } from "../../discord/logger.ts";
-import { type Clock, RateLimiter, type RateLimitOptions, systemClock } from "../../discord/rate-limit.ts";
+import { type Clock, type RateLimitOptions, systemClock } from "../../discord/rate-limit.ts";
 import type { Engine } from "../../engine.ts";
 import type { InteractionMetrics } from "../metrics.ts";
 import { handleOps } from "../ops-server.ts";
@@ -48,20 +46,11 @@ export interface HttpService {
   close(graceMs?: number): Promise<void>;
 }
 
-const DEFER_AFTER_MS = 1500;
-
 export async function startHttpService(opts: HttpServiceOptions): Promise<HttpService> {
   const clock = opts.clock ?? systemClock;
   const endpoint = interactionsEndpoint({
-    engine: opts.engine,
+    ...interactionDeps({ ...opts, clock }),
     work: opts.work,
-    logger: opts.logger,
-    commands: new Map((opts.commands ?? defaultCommands).map((c) => [c.data.name, c])),
-    autocomplete: new Autocomplete(opts.engine.names),
-    limiter: new RateLimiter(clock, opts.rateLimit),
-    followUps: new FollowUps(clock),
-    clock,
-    deferAfterMs: opts.deferAfterMs ?? DEFER_AFTER_MS,
     publicKey: publicKeyFromHex(opts.publicKey),
     webhooks: new Webhooks({ apiBase: opts.apiBase, appId: opts.appId }),
     ...(opts.metrics ? { metrics: opts.metrics } : {}),
