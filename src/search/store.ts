@@ -10,6 +10,7 @@ import Database from "libsql";
 import type { ReportEntry } from "../corpus/manifest.ts";
 import { type Paragraph, type SectionKind, splitSentences } from "../corpus/structure.ts";
 import type { Statement } from "../facts/extract.ts";
+import { prepareJsonRows } from "./json-rows.ts";
 import type { NameEntry } from "./names.ts";
 import { STORE_APP, STORE_VERSION } from "./store-schema.ts";
 
@@ -69,14 +70,30 @@ export class Store {
     this.meta = readMeta(this.#db, path);
     this.#chunks = Number(this.meta.get("chunks") ?? 0);
     const db = this.#db;
+    const paragraphColumns = `json_object('id', id, 'report_id', report_id, 'n', n, 'text', text,
+      'is_heading', is_heading, 'headings', headings, 'section', section, 'section_kind', section_kind,
+      'multi_year', multi_year)`;
     this.#q = {
       paragraph: db.prepare("SELECT * FROM paragraphs WHERE id = ?"),
-      paragraphsOf: db.prepare("SELECT * FROM paragraphs WHERE report_id = ? ORDER BY n"),
-      statements: db.prepare(
-        "SELECT data FROM statements WHERE indicator_id = ? AND kind = ? AND report_id = ? ORDER BY seq",
+      paragraphsOf: prepareJsonRows<ParagraphRow>(
+        db,
+        `SELECT json_group_array(${paragraphColumns} ORDER BY n) AS rows FROM paragraphs WHERE report_id = ?`,
       ),
-      ofIndicator: db.prepare(
-        "SELECT data FROM statements WHERE indicator_id = ? AND kind = ? ORDER BY report_id, seq",
+      statements: prepareJsonRows<Statement>(
+        db,
+        `SELECT json_group_array(json(data) ORDER BY seq) AS rows FROM statements
+         WHERE indicator_id = ? AND kind = ? AND report_id = ?`,
+      ),
+      // The report ids as one JSON array: a single read however many reports /compare covers.
+      ofReports: prepareJsonRows<Statement>(
+        db,
+        `SELECT json_group_array(json(data) ORDER BY report_id, seq) AS rows FROM statements
+         WHERE indicator_id = ? AND kind = ? AND report_id IN (SELECT value FROM json_each(?))`,
+      ),
+      ofIndicator: prepareJsonRows<Statement>(
+        db,
+        `SELECT json_group_array(json(data) ORDER BY report_id, seq) AS rows FROM statements
+         WHERE indicator_id = ? AND kind = ?`,
       ),
       allStatements: db.prepare("SELECT data FROM statements ORDER BY seq"),
       df: db.prepare("SELECT doc FROM chunk_terms WHERE term = ?"),
@@ -132,14 +149,12 @@ export class Store {
   }
 
   paragraphsOf(reportId: string): Paragraph[] {
-    return (this.#q.paragraphsOf.all(reportId) as ParagraphRow[]).map(toParagraph);
+    return this.#q.paragraphsOf.all(reportId).map(toParagraph);
   }
 
   /** One report's statements of an indicator and kind, in document order. */
   statements(reportId: string, indicatorId: string, kind: Statement["kind"]): Statement[] {
-    return (this.#q.statements.all(indicatorId, kind, reportId) as { data: string }[]).map(
-      (r) => JSON.parse(r.data) as Statement,
-    );
+    return this.#q.statements.all(indicatorId, kind, reportId);
   }
 
   /**
@@ -153,10 +168,9 @@ export class Store {
   ): Map<string, Statement[]> {
     const out = new Map<string, Statement[]>();
     const rows = reportIds
-      ? reportIds.flatMap((id) => this.#q.statements.all(indicatorId, kind, id) as { data: string }[])
-      : (this.#q.ofIndicator.iterate(indicatorId, kind) as Iterable<{ data: string }>);
-    for (const r of rows) {
-      const s = JSON.parse(r.data) as Statement;
+      ? this.#q.ofReports.all(indicatorId, kind, JSON.stringify(reportIds))
+      : this.#q.ofIndicator.all(indicatorId, kind);
+    for (const s of rows) {
       const list = out.get(s.reportId);
       if (list) list.push(s);
       else out.set(s.reportId, [s]);
@@ -164,6 +178,7 @@ export class Store {
     return out;
   }
 
+  /** Every statement, streamed (batch tools: one call per run, so libsql's per-call leak is paid once). */
   *allStatements(): Generator<Statement> {
     for (const r of this.#q.allStatements.iterate() as Iterable<{ data: string }>)
       yield JSON.parse(r.data) as Statement;
@@ -200,23 +215,18 @@ export class Store {
     const only = ranges && ranges.length > MAX_RANGES ? new Set(reports?.map((r) => r.id)) : null;
     if (only) ranges = null;
     const where = ranges ? ` AND (${ranges.map(() => "rowid BETWEEN ? AND ?").join(" OR ")})` : "";
-    const sql = `SELECT paragraph_id, report_id, bm25(chunks, 1.0, 0.2) AS score FROM chunks
-      WHERE chunks MATCH ?${where} ORDER BY score LIMIT ?`;
-    const rows = this.#db
-      .prepare(sql)
-      .all(match, ...(ranges?.flat() ?? []), only ? limit * 50 : limit * 3) as {
-      paragraph_id: string;
-      report_id: string;
-      score: number;
-    }[];
+    const sql = `SELECT json_group_array(json_array(paragraph_id, report_id, score) ORDER BY score, id) AS rows
+      FROM (SELECT rowid AS id, paragraph_id, report_id, bm25(chunks, 1.0, 0.2) AS score FROM chunks
+            WHERE chunks MATCH ?${where} ORDER BY score, rowid LIMIT ?)`;
+    const rows = prepareJsonRows<[string, string, number]>(this.#db, sql).all(
+      match,
+      ...(ranges?.flat() ?? []),
+      only ? limit * 50 : limit * 3,
+    );
     const byParagraph = new Map<string, Hit>();
-    for (const r of rows) {
-      if (byParagraph.has(r.paragraph_id) || (only && !only.has(r.report_id))) continue;
-      byParagraph.set(r.paragraph_id, {
-        paragraphId: r.paragraph_id,
-        reportId: r.report_id,
-        score: -r.score,
-      });
+    for (const [paragraphId, reportId, score] of rows) {
+      if (byParagraph.has(paragraphId) || (only && !only.has(reportId))) continue;
+      byParagraph.set(paragraphId, { paragraphId, reportId, score: -score });
       if (byParagraph.size >= limit) break;
     }
     return [...byParagraph.values()];

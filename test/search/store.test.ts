@@ -129,3 +129,60 @@ describe("what the store holds", () => {
     store.close();
   });
 });
+
+describe("a serving process does not leak through libsql", () => {
+  // libsql 0.5 leaks ~0.9 KiB on every .all()/.iterate() call (src/search/json-rows.ts): answering must
+  // read multi-row results through .get() only.
+  test("answering /target, /figure, /ask, /compare, /check and /trend never calls .all() or .iterate()", () => {
+    const engine = openEngine(storePath);
+    const proto = Object.getPrototypeOf(new Database(":memory:").prepare("SELECT 1")) as Record<
+      string,
+      unknown
+    >;
+    const saved = { all: proto.all, iterate: proto.iterate };
+    const calls: string[] = [];
+    proto.all = function (this: unknown, ...args: unknown[]) {
+      calls.push("all");
+      return (saved.all as (...a: unknown[]) => unknown).apply(this, args);
+    };
+    proto.iterate = function (this: unknown, ...args: unknown[]) {
+      calls.push("iterate");
+      return (saved.iterate as (...a: unknown[]) => unknown).apply(this, args);
+    };
+    try {
+      for (const line of [
+        "/target 临淄 GDP",
+        "/figure 历城 社零",
+        "/ask 临淄新建了多少充电桩",
+        "/compare GDP",
+        "/check 临淄 2022",
+        "/trend 临淄 GDP",
+        "临淄的GDP目标是多少",
+      ]) {
+        runLine(engine, line, failOnError);
+      }
+    } finally {
+      Object.assign(proto, saved);
+      engine.store.close();
+    }
+    expect(calls).toEqual([]);
+  });
+
+  test("multi-row reads keep document order", () => {
+    const store = new Store(storePath);
+    for (const r of store.reports) {
+      const ns = store.paragraphsOf(r.id).map((p) => p.n);
+      expect(ns).toEqual([...ns].sort((a, b) => a - b));
+    }
+    // allStatements streams in document order (ORDER BY seq): the aggregated reads must agree with it.
+    const inOrder = [...store.allStatements()].filter((s) => s.indicatorId === "gdp" && s.kind === "target");
+    expect(inOrder.length).toBeGreaterThan(1);
+    const byReport = store.statementsByReport("gdp", "target");
+    for (const [reportId, list] of byReport) {
+      const expected = inOrder.filter((s) => s.reportId === reportId);
+      expect(list).toEqual(expected);
+      expect(store.statements(reportId, "gdp", "target")).toEqual(expected);
+    }
+    store.close();
+  });
+});
