@@ -8,7 +8,7 @@ import type { Indicator, Lexicon, LexiconData } from "./facts/lexicon.ts";
 import { NameIndex } from "./search/names.ts";
 import { type ReportInfo, Store } from "./search/store.ts";
 import { type EnsureOptions, ensureStore } from "./search/store-file.ts";
-import { Tokenizer, type TokenizerData } from "./search/tokenizer.ts";
+import { Tokenizer } from "./search/tokenizer.ts";
 
 export const DEFAULT_CORPUS_DIR = "corpus";
 
@@ -19,7 +19,7 @@ export interface Engine {
   regions: readonly Region<ReportInfo>[];
   lexicon: Lexicon;
   names: NameIndex;
-  /** jieba with the corpus's dictionary, loaded on first use (~0.2 s): /target never needs it. */
+  /** The tokenizer queries go through: jieba over the store's dictionary table (src/search/tokenizer.ts). */
   tokenizer(): Tokenizer;
 }
 
@@ -41,9 +41,8 @@ export function openEngine(storePath: string): Engine {
     names: new NameIndex(() => store.names()),
     tokenizer() {
       if (!tokenizer) {
-        const t = store.metaJson<{ userWords: string[]; stopWords: string[] }>("tokenizer");
-        const tokenizerData: TokenizerData = { userWords: t.userWords, stopWords: new Set(t.stopWords) };
-        tokenizer = new Tokenizer(tokenizerData);
+        const { stopWords } = store.metaJson<{ stopWords: string[] }>("tokenizer");
+        tokenizer = Tokenizer.onDemand(new Set(stopWords), store.dictionary());
       }
       return tokenizer;
     },

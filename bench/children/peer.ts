@@ -16,7 +16,8 @@ if (!path) {
 const db = new Database(`file:${encodeURI(resolve(path)).replace(/[?#]/g, encodeURIComponent)}?mode=ro`);
 const rows = db
   .prepare(
-    `SELECT paragraph_id FROM chunks WHERE chunks MATCH '"地区生产总值"' ORDER BY bm25(chunks) LIMIT 5`,
+    `SELECT m.paragraph_id FROM chunks JOIN chunk_paragraphs AS m ON m.id = chunks.rowid
+     WHERE chunks MATCH '"地区生产总值"' ORDER BY bm25(chunks) LIMIT 5`,
   )
   .all() as { paragraph_id: string }[];
 process.stdout.write(`${rows.map((r) => r.paragraph_id).join("\n")}\n`);

@@ -176,7 +176,8 @@ function quoted(terms: readonly string[]): string {
 function peerLatency(asks: { line: string; terms: string[] }[]) {
   const db = new Database(storePath, { readonly: true, fileMustExist: true });
   const stmt = db.prepare(
-    "SELECT paragraph_id FROM chunks WHERE chunks MATCH ? ORDER BY bm25(chunks) LIMIT 30",
+    `SELECT m.paragraph_id FROM chunks JOIN chunk_paragraphs AS m ON m.id = chunks.rowid
+     WHERE chunks MATCH ? ORDER BY bm25(chunks) LIMIT 30`,
   );
   const run = (terms: string[]) => (terms.length > 0 ? stmt.all(quoted(terms)) : []);
   for (const a of asks) run(a.terms);

@@ -23,7 +23,7 @@ export interface WorkerTask {
 }
 
 const init = workerData as WorkerInit;
-const tokenizer = new Tokenizer({ userWords: init.userWords, stopWords: new Set(init.stopWords) });
+const tokenizer = Tokenizer.full({ userWords: init.userWords, stopWords: new Set(init.stopWords) });
 const lexicon: Lexicon = {
   ...init.lexicon,
   byId: new Map<string, Indicator>(init.lexicon.indicators.map((i) => [i.id, i])),

@@ -39,7 +39,7 @@ export function rowSource(tokenizerData: TokenizerData, lexicon: Lexicon, worker
 }
 
 function inThread(tokenizerData: TokenizerData, lexicon: Lexicon): RowSource {
-  const tokenizer = new Tokenizer(tokenizerData);
+  const tokenizer = Tokenizer.full(tokenizerData);
   const matcher = buildMatcher(lexicon);
   return {
     rows: async (entry, text, path) => reportRows(entry, { text, path }, tokenizer, matcher),

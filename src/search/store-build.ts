@@ -17,7 +17,7 @@ import { type NameEntry, normName } from "./names.ts";
 import type { ReportRows } from "./report-rows.ts";
 import { defaultWorkers, rowSource } from "./row-source.ts";
 import { SCHEMA_SQL, STORE_APP, STORE_VERSION } from "./store-schema.ts";
-import { readTokenizerData, type TokenizerData } from "./tokenizer.ts";
+import { dictionaryOf, readTokenizerData, type TokenizerData } from "./tokenizer.ts";
 
 const WINDOW = 8;
 
@@ -97,6 +97,7 @@ export async function buildStore(dir: string, target: string, opts: BuildOptions
     }
     await source.close();
     writeNames(db, entries, lexicon);
+    const dictionary = writeDictionary(db, tokenizerData.userWords);
     const meta: Record<string, string> = {
       app: STORE_APP,
       version: String(STORE_VERSION),
@@ -108,6 +109,7 @@ export async function buildStore(dir: string, target: string, opts: BuildOptions
         userWords: tokenizerData.userWords,
         stopWords: [...tokenizerData.stopWords],
       }),
+      dictionary: JSON.stringify(dictionary),
       chunks: String(totals.chunks),
       built: new Date().toISOString(),
     };
@@ -168,9 +170,8 @@ function inserters(db: Database.Database) {
     paragraph: db.prepare(
       "INSERT INTO paragraphs (id, report_id, n, text, is_heading, headings, section, section_kind, multi_year) VALUES (?,?,?,?,?,?,?,?,?)",
     ),
-    chunk: db.prepare(
-      "INSERT INTO chunks (rowid, text, heading, paragraph_id, report_id) VALUES (?,?,?,?,?)",
-    ),
+    chunk: db.prepare("INSERT INTO chunks (rowid, text, heading) VALUES (?,?,?)"),
+    chunkParagraph: db.prepare("INSERT INTO chunk_paragraphs (id, paragraph_id, report_id) VALUES (?,?,?)"),
     statement: db.prepare(
       `INSERT INTO statements (seq, report_id, region, year, about, about_end, paragraph_id, indicator_id,
         kind, horizon, value, value_high, unit, change, qualifier, text, sentence, headline, grp, data)
@@ -210,7 +211,8 @@ function writeReport(ins: Inserters, entry: ReportEntry, seq: number, rows: Repo
     );
   }
   rows.chunks.forEach((c, k) => {
-    ins.chunk.run(lo + k, c.text, c.heading, c.paragraphId, entry.id);
+    ins.chunk.run(lo + k, c.text, c.heading);
+    ins.chunkParagraph.run(lo + k, c.paragraphId, entry.id);
   });
   for (const s of rows.statements) {
     ins.statement.run(
@@ -253,6 +255,21 @@ function sounds(text: string): string[] {
 }
 
 /** The name index's entries (src/search/names.ts), pinyin included, so serving never loads pinyin-pro. */
+/** jieba's merged dictionary, for the serving processes' tokenizer; returns what meta records of it. */
+function writeDictionary(
+  db: Database.Database,
+  userWords: readonly string[],
+): { total: number; maxLength: number; words: number } {
+  const { words, total, maxLength } = dictionaryOf(userWords);
+  const put = db.prepare("INSERT INTO dictionary (word, freq) VALUES (?, ?)");
+  // In key order: each insert appends to the table's b-tree.
+  const sorted = [...words].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  db.transaction(() => {
+    for (const [word, freq] of sorted) put.run(word, freq);
+  })();
+  return { total, maxLength, words: words.size };
+}
+
 function writeNames(db: Database.Database, entries: readonly ReportEntry[], lexicon: Lexicon): void {
   const names: NameEntry[] = [];
   groupRegions(entries).forEach((r, i) => {

@@ -5,7 +5,7 @@
  */
 
 /** Bump when a table, a column or the meaning of a value changes. */
-export const STORE_VERSION = 3;
+export const STORE_VERSION = 4;
 
 /** Marks a file as ours: a file at the store path without it is never overwritten. */
 export const STORE_APP = "zhengbao-store";
@@ -89,9 +89,20 @@ CREATE TABLE names (
   rank INTEGER NOT NULL
 );
 
+-- jieba's dictionary merged with the corpus's words, as the build cut the reports: serving processes cut
+-- a question with only the words that occur in it (src/search/tokenizer.ts), not a private copy of this.
+CREATE TABLE dictionary (word TEXT PRIMARY KEY, freq INTEGER NOT NULL) WITHOUT ROWID;
+
+-- Contentless: the index and the chunk lengths BM25 needs, not a second copy of the tokens. A query reads
+-- the doclists and lengths of its terms' chunks, then chunk_paragraphs for the few it keeps.
 CREATE VIRTUAL TABLE chunks USING fts5 (
-  text, heading, paragraph_id UNINDEXED, report_id UNINDEXED,
+  text, heading, content = '',
   tokenize = "${FTS_TOKENIZER}"
+);
+CREATE TABLE chunk_paragraphs (
+  id INTEGER PRIMARY KEY, -- the chunk's rowid in chunks
+  paragraph_id TEXT NOT NULL,
+  report_id TEXT NOT NULL
 );
 CREATE VIRTUAL TABLE chunk_terms USING fts5vocab (chunks, row);
 `;

@@ -13,6 +13,7 @@ import type { Statement } from "../facts/extract.ts";
 import { prepareJsonRows } from "./json-rows.ts";
 import type { NameEntry } from "./names.ts";
 import { STORE_APP, STORE_VERSION } from "./store-schema.ts";
+import type { DictionarySource } from "./tokenizer.ts";
 
 export interface ReportInfo extends ReportEntry {
   /** Paragraphs that are not headings. */
@@ -50,10 +51,12 @@ export class StoreError extends Error {
 const COMMON_SHARE = 0.12;
 const KEEP_AT_LEAST = 1;
 const MAX_RANGES = 400;
-// Every mapped page a query touches counts in a process's RSS; beyond this the file is read through
-// SQLite's own small page cache. 64 MiB covers a shipped-size store whole (21 MB) and keeps a 100× one
-// (270 MB) from mapping everything its queries ever touched.
-const MMAP_BYTES = 64 * 2 ** 20;
+// The file is memory-mapped up to this size: the pages a query touches are the page cache's, shared by
+// every process serving the store and reclaimable by the kernel, not private copies in each process.
+// Mapped pages do count in RSS (at 100× the bench's query mix touches ~66 MiB of a 190 MB store: the FTS
+// index is contentless and a query reads only the chunks it keeps). Past 1 GiB (a 1000× store is ~2 GB)
+// the rest is read through SQLite's own small page cache.
+const MMAP_BYTES = 2 ** 30;
 
 export class Store {
   readonly path: string;
@@ -95,6 +98,11 @@ export class Store {
         `SELECT json_group_array(json(data) ORDER BY report_id, seq) AS rows FROM statements
          WHERE indicator_id = ? AND kind = ?`,
       ),
+      dictionary: prepareJsonRows<[string, number]>(
+        db,
+        `SELECT json_group_array(json_array(word, freq)) AS rows FROM dictionary
+         WHERE word IN (SELECT value FROM json_each(?))`,
+      ),
       allStatements: db.prepare("SELECT data FROM statements ORDER BY seq"),
       df: db.prepare("SELECT doc FROM chunk_terms WHERE term = ?"),
     };
@@ -122,6 +130,12 @@ export class Store {
     const raw = this.meta.get(key);
     if (raw === undefined) throw new StoreError(`${this.path}: meta.${key} missing`);
     return JSON.parse(raw) as T;
+  }
+
+  /** The tokenizer's dictionary, read a question's substrings at a time (src/search/tokenizer.ts). */
+  dictionary(): DictionarySource {
+    const { total, maxLength } = this.metaJson<{ total: number; maxLength: number }>("dictionary");
+    return { total, maxLength, lookup: (candidates) => this.#q.dictionary.all(JSON.stringify(candidates)) };
   }
 
   names(): NameEntry[] {
@@ -215,9 +229,11 @@ export class Store {
     const only = ranges && ranges.length > MAX_RANGES ? new Set(reports?.map((r) => r.id)) : null;
     if (only) ranges = null;
     const where = ranges ? ` AND (${ranges.map(() => "rowid BETWEEN ? AND ?").join(" OR ")})` : "";
-    const sql = `SELECT json_group_array(json_array(paragraph_id, report_id, score) ORDER BY score, id) AS rows
-      FROM (SELECT rowid AS id, paragraph_id, report_id, bm25(chunks, 1.0, 0.2) AS score FROM chunks
-            WHERE chunks MATCH ?${where} ORDER BY score, rowid LIMIT ?)`;
+    // Ranked on rowids and scores alone; only the chunks kept are looked up in chunk_paragraphs.
+    const sql = `SELECT json_group_array(json_array(m.paragraph_id, m.report_id, t.score) ORDER BY t.score, t.id)
+      AS rows FROM (SELECT rowid AS id, bm25(chunks, 1.0, 0.2) AS score FROM chunks
+                    WHERE chunks MATCH ?${where} ORDER BY score, rowid LIMIT ?) AS t
+      JOIN chunk_paragraphs AS m ON m.id = t.id`;
     const rows = prepareJsonRows<[string, string, number]>(this.#db, sql).all(
       match,
       ...(ranges?.flat() ?? []),

@@ -90,11 +90,18 @@ describe("what the store holds", () => {
     await buildStore(corpus, two, { workers: 2 });
     const dump = (path: string) => {
       const db = new Database(path, { readonly: true });
-      const rows = ["paragraphs", "sections", "names"].map((t) =>
+      const rows = ["paragraphs", "sections", "names", "chunk_paragraphs"].map((t) =>
         db.prepare(`SELECT * FROM ${t} ORDER BY rowid`).all(),
       );
+      rows.push(db.prepare("SELECT * FROM dictionary ORDER BY word").all());
       rows.push(db.prepare("SELECT * FROM statements ORDER BY seq").all());
-      rows.push(db.prepare("SELECT rowid, text, heading, paragraph_id FROM chunks ORDER BY rowid").all());
+      // The index is contentless: its vocabulary, per chunk, says what each chunk holds.
+      rows.push(db.prepare("SELECT term, doc, cnt FROM chunk_terms ORDER BY term").all());
+      rows.push(
+        db
+          .prepare("SELECT rowid, bm25(chunks) AS s FROM chunks WHERE chunks MATCH '充电桩' ORDER BY rowid")
+          .all(),
+      );
       db.close();
       return rows;
     };

@@ -1,4 +1,6 @@
+import fc from "fast-check";
 import { describe, expect, test } from "vitest";
+import { Tokenizer } from "../../src/search/tokenizer.ts";
 import { engine } from "../helpers.ts";
 
 describe("tokenizer", () => {
@@ -43,5 +45,51 @@ describe("tokenizer", () => {
 
   test("lowercases ASCII so gdp and GDP are one term", () => {
     expect(tok().tokenize("gdp")).toEqual(tok().tokenize("GDP"));
+  });
+});
+
+describe("the serving tokenizer cuts exactly as jieba with its whole dictionary", () => {
+  // Serving processes build jieba per question from the store's dictionary table (Tokenizer.onDemand);
+  // the build cut the reports with the whole dictionary (Tokenizer.full). A term only matches if both agree.
+  let full: Tokenizer | undefined;
+  const fullTokenizer = () => {
+    if (!full) {
+      const t = engine().store.metaJson<{ userWords: string[]; stopWords: string[] }>("tokenizer");
+      full = Tokenizer.full({ userWords: t.userWords, stopWords: new Set(t.stopWords) });
+    }
+    return full;
+  };
+
+  test("on paragraphs from every report", () => {
+    const e = engine();
+    let compared = 0;
+    for (const r of e.reports) {
+      const paragraphs = e.store.paragraphsOf(r.id);
+      // Every 25th paragraph, at least the first three: all reports, a few seconds in all.
+      for (const [i, p] of paragraphs.entries()) {
+        if (i >= 3 && i % 25 !== 0) continue;
+        expect(e.tokenizer().segment(p.text), p.id).toEqual(fullTokenizer().segment(p.text));
+        compared++;
+      }
+    }
+    expect(compared).toBeGreaterThan(e.reports.length * 3 - 1);
+  });
+
+  test("on random text mixing corpus words, ASCII, digits and punctuation", () => {
+    const words = ["临淄", "充电桩", "高质量", "发展", "省文旅投控", "均居", "中", "国", "了", "GDP", "5.5%"];
+    const alphabet = [...words, "，", "。", " ", "新", "建", "区", "人工智能", "稷下学宫", "R&D", "亿元"];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...alphabet), { maxLength: 30 }), (parts) => {
+        const text = parts.join("");
+        expect(engine().tokenizer().segment(text)).toEqual(fullTokenizer().segment(text));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  test("a question's words it has never seen are cut as jieba cuts them", () => {
+    for (const q of ["临淄新建了多少充电桩", "氢燃料电池汽车示范城市群", "鸿蒙生态", "低空经济产业园"]) {
+      expect(engine().tokenizer().tokenize(q)).toEqual(fullTokenizer().tokenize(q));
+    }
   });
 });
