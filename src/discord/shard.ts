@@ -26,7 +26,8 @@ const manager = new ShardingManager(
     // Discord's recommended count (GET /gateway/bot): about one shard per 1,000 servers.
     totalShards: "auto",
     // Extra arguments (--corpus DIR) are passed on.
-    execArgv: compiled ? [] : ["--import", "tsx"],
+    // Node flags given to the manager (e.g. a heap limit) carry over to every shard.
+    execArgv: compiled ? process.execArgv : [...process.execArgv, "--import", "tsx"],
     shardArgs: process.argv.slice(2),
     respawn: true,
   },
