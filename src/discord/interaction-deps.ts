@@ -13,6 +13,8 @@ import { type Clock, RateLimiter, type RateLimitOptions } from "./rate-limit.ts"
 
 // Discord allows 3 s; leave room for the deferral's own round trip.
 export const DEFER_AFTER_MS = 1500;
+// Autocomplete arriving later than this after the event (a stalled loop) gets no choices.
+export const AUTOCOMPLETE_BUDGET_MS = 2000;
 
 export interface InteractionDeps {
   engine: Engine;

@@ -18,13 +18,13 @@ import { errorId, safeExecute } from "../answer/execute.ts";
 import type { Answer } from "../answer/schema.ts";
 import { chartFileName } from "../chart/chart-name.ts";
 import type { Command, Result } from "../query/command.ts";
-import { answerCommand, type FlowDeps, logTrace, newTrace, type Trace } from "../service/answer-flow.ts";
+import { answerCommand, logTrace, newTrace, type Trace } from "../service/answer-flow.ts";
 import type { InteractionMetrics } from "../service/metrics.ts";
 import { type AnswerWork, BusyError, type Worked } from "../service/work.ts";
 import { type Clicker, componentAction } from "./clicks.ts";
 import type { AnswerOptions, BotContext } from "./command.ts";
 import { decodeCustomId } from "./custom-id.ts";
-import type { InteractionDeps } from "./interaction-deps.ts";
+import { AUTOCOMPLETE_BUDGET_MS, type InteractionDeps } from "./interaction-deps.ts";
 import type { Logger } from "./logger.ts";
 import { NOTICES } from "./notices.ts";
 import {
@@ -46,8 +46,6 @@ export interface RouterDeps extends InteractionDeps {
   /** Autocomplete arriving later than this after the event (a stalled loop) gets no choices. */
   autocompleteBudgetMs?: number;
 }
-
-const AUTOCOMPLETE_BUDGET_MS = 2000;
 
 /** Renders an answer with its optional picture; shared by slash commands, buttons and chat. */
 export function renderWithImage(
@@ -151,19 +149,7 @@ function traceName(i: Interaction): string {
   return `type:${i.type}`;
 }
 
-function flowDeps(deps: RouterDeps): FlowDeps {
-  return {
-    engine: deps.engine,
-    work: deps.work,
-    logger: deps.logger,
-    followUps: deps.followUps,
-    clock: deps.clock,
-    deferAfterMs: deps.deferAfterMs,
-  };
-}
-
 function contextFor(deps: RouterDeps, receivedAt: number, trace: Trace): BotContext {
-  const flow = flowDeps(deps);
   return {
     engine: deps.engine,
     logger: deps.logger,
@@ -172,7 +158,7 @@ function contextFor(deps: RouterDeps, receivedAt: number, trace: Trace): BotCont
       const remember = (a: Answer) => deps.autocomplete.remember(i.user.id, a);
       const viewed = withView(opts, i.user.id, command, deps.engine.reportById, remember);
       return answerCommand(
-        flow,
+        deps,
         gatewayAck(i),
         command,
         { ...viewed, receivedAt, channelId: i.channelId },

@@ -13,13 +13,13 @@ import { errorId } from "../../answer/execute.ts";
 import type { Answer } from "../../answer/schema.ts";
 import type { BotContext } from "../../discord/command.ts";
 import { decodeCustomId } from "../../discord/custom-id.ts";
-import type { InteractionDeps } from "../../discord/interaction-deps.ts";
+import { AUTOCOMPLETE_BUDGET_MS, type InteractionDeps } from "../../discord/interaction-deps.ts";
 import { NOTICES } from "../../discord/notices.ts";
 import { type ReplyPayload, renderNotice } from "../../discord/render.ts";
 import type { Ack } from "../../discord/respond.ts";
 import { buttonAction } from "../../discord/router.ts";
 import { withView } from "../../discord/view.ts";
-import { answerCommand, type FlowDeps, logTrace, newTrace, type Trace } from "../answer-flow.ts";
+import { answerCommand, logTrace, newTrace, type Trace } from "../answer-flow.ts";
 import type { InteractionMetrics } from "../metrics.ts";
 import type { AnswerWork } from "../work.ts";
 import {
@@ -43,7 +43,6 @@ export interface EndpointDeps extends InteractionDeps {
 
 /** Interaction payloads are small; anything bigger is not from Discord. */
 const MAX_BODY = 256 * 1024;
-const AUTOCOMPLETE_BUDGET_MS = 2000;
 
 export interface Endpoint {
   handle(req: IncomingMessage, res: ServerResponse): void;
@@ -181,14 +180,6 @@ function contextFor(
   receivedAt: number,
   trace: Trace,
 ): BotContext {
-  const flow: FlowDeps = {
-    engine: deps.engine,
-    work: deps.work,
-    logger: deps.logger,
-    followUps: deps.followUps,
-    clock: deps.clock,
-    deferAfterMs: deps.deferAfterMs,
-  };
   const channelId = channelIdOf(raw);
   const user = userIdOf(raw);
   // The asker (paging), the command (re-run buttons) and report links, as on the gateway (view.ts).
@@ -199,7 +190,7 @@ function contextFor(
     autocomplete: deps.autocomplete,
     answer: (_i, command, opts = {}) =>
       answerCommand(
-        flow,
+        deps,
         ack,
         command,
         { ...withView(opts, user, command, deps.engine.reportById, remember), receivedAt, channelId },
