@@ -6,8 +6,9 @@
 import {
   ApplicationIntegrationType,
   type AutocompleteInteraction,
+  type ChatInputCommandInteraction,
   InteractionContextType,
-  type SlashCommandBuilder,
+  SlashCommandBuilder,
   type SlashCommandIntegerOption,
   type SlashCommandStringOption,
 } from "discord.js";
@@ -131,4 +132,35 @@ export async function autocompleteRegionIndicator(
  */
 export function optionText(value: string): string {
   return toSimplified(cleanInput(value));
+}
+
+/**
+ * /target and /figure: region, indicator and an optional year, answered as the command of that name.
+ * Only the name and the wording differ.
+ */
+export function regionIndicatorCommand(o: {
+  name: "target" | "figure";
+  zhName: string;
+  twName: string;
+  description: string;
+  zhDescription: string;
+  twDescription: string;
+}) {
+  const data = everywhere(new SlashCommandBuilder())
+    .setName(o.name)
+    .setNameLocalizations(zh(o.zhName, o.twName))
+    .setDescription(o.description)
+    .setDescriptionLocalizations(zh(o.zhDescription, o.twDescription))
+    .addStringOption(regionOption)
+    .addStringOption(indicatorOption)
+    .addIntegerOption(yearOption);
+  async function execute(i: ChatInputCommandInteraction, ctx: BotContext): Promise<void> {
+    await ctx.answer(i, {
+      name: o.name,
+      region: optionText(i.options.getString("region", true)),
+      indicator: optionText(i.options.getString("indicator", true)),
+      year: i.options.getInteger("year"),
+    });
+  }
+  return { data, execute };
 }
