@@ -10,6 +10,7 @@ import type { Engine } from "../engine.ts";
 import { serviceMetrics } from "../service/metrics.ts";
 import { type OpsServer, startOpsServer } from "../service/ops-server.ts";
 import { answerPool } from "../service/pool.ts";
+import { stopOnSignals } from "../service/shutdown.ts";
 import { type Bot, type BotOptions, createBot } from "./bot.ts";
 import { type BotConfig, loadServiceConfig } from "./config.ts";
 import type { Logger } from "./logger.ts";
@@ -56,25 +57,11 @@ export async function runBot(
     });
     logger.info(`operations on port ${ops.port}: /healthz /readyz /metrics`);
   }
-  let stopping = false;
-  const shutdown = (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    logger.info(`${signal}: disconnecting once ${bot.inFlight} interactions in flight are answered`);
-    bot
-      .stop()
-      .then(() => work.close())
-      .then(() => ops?.close())
-      .then(
-        () => process.exit(0),
-        (e: unknown) => {
-          logger.error("error while disconnecting", e);
-          process.exit(1);
-        },
-      );
-  };
-  process.once("SIGINT", () => shutdown("SIGINT"));
-  process.once("SIGTERM", () => shutdown("SIGTERM"));
+  stopOnSignals(logger, () => `disconnecting once ${bot.inFlight} interactions in flight are answered`, [
+    () => bot.stop(),
+    () => work.close(),
+    () => ops?.close(),
+  ]);
   try {
     await bot.start();
   } catch (e) {

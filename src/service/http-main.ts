@@ -26,12 +26,14 @@ const logger = createLogger({ level: config.logLevel });
 const engine = await loadEngineOrExit(corpusDir(values.corpus));
 const { validateAnswers } = await import("../answer/validate.ts");
 await validateAnswers();
-const [{ answerPool }, { serviceMetrics }, { startOpsServer }, { startHttpService }] = await Promise.all([
-  import("./pool.ts"),
-  import("./metrics.ts"),
-  import("./ops-server.ts"),
-  import("./http/server.ts"),
-]);
+const [{ answerPool }, { serviceMetrics }, { startOpsServer }, { startHttpService }, { stopOnSignals }] =
+  await Promise.all([
+    import("./pool.ts"),
+    import("./metrics.ts"),
+    import("./ops-server.ts"),
+    import("./http/server.ts"),
+    import("./shutdown.ts"),
+  ]);
 process.on("unhandledRejection", (reason) => logger.error("unhandled promise rejection", reason));
 const work = answerPool({
   storePath: engine.store.path,
@@ -73,22 +75,8 @@ logger.info(`interactions endpoint on http://${config.host}:${service.port}/inte
   reports: engine.reports.length,
 });
 
-let stopping = false;
-for (const signal of ["SIGINT", "SIGTERM"] as const) {
-  process.once(signal, () => {
-    if (stopping) return;
-    stopping = true;
-    logger.info(`${signal}: finishing ${service.endpoint.inFlight} interactions in flight`);
-    service
-      .close()
-      .then(() => work.close())
-      .then(() => ops?.close())
-      .then(
-        () => process.exit(0),
-        (e: unknown) => {
-          logger.error("error while shutting down", e);
-          process.exit(1);
-        },
-      );
-  });
-}
+stopOnSignals(logger, () => `finishing ${service.endpoint.inFlight} interactions in flight`, [
+  () => service.close(),
+  () => work.close(),
+  () => ops?.close(),
+]);
